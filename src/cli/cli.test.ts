@@ -1,0 +1,83 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { tempDir, writeJsonl } from '../../test/harness.js';
+import { agent, application } from '../../test/records.js';
+
+const MAIN = path.join(import.meta.dirname, 'main.ts');
+const dataDir = tempDir('veracity-cli-');
+
+function veracity(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, VERACITY_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('the veracity command', () => {
+  it('imports the agent register, then applications with one gate outcome per line', () => {
+    expect(veracity(['agents', 'import', writeJsonl(dataDir, 'agents.jsonl', [agent()])]).status).toBe(0);
+    const file = writeJsonl(dataDir, 'apps.jsonl', [application(), application({ policyNo: 'P2', agentCode: 'X1' })]);
+    const run = veracity(['import', file, '--json']);
+    expect(run.status).toBe(0);
+    const lines = run.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.policyNo, l.accepted, l.errors.map((e: { code: string }) => e.code)])).toEqual([
+      ['P2026112900001', true, []],
+      ['P2', false, ['AGENT_UNKNOWN']],
+    ]);
+    expect(run.stderr).toContain('AGENT_UNKNOWN');
+    expect(fs.existsSync(path.join(dataDir, 'veracity.db'))).toBe(true);
+  });
+
+  it('prints a readable summary without --json and is idempotent', () => {
+    const run = veracity(['import', path.join(dataDir, 'apps.jsonl')]);
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(/未变 \(unchanged\): 2/);
+  });
+
+  it('exits non-zero with a bilingual message when the file cannot be read', () => {
+    const run = veracity(['import', path.join(dataDir, 'nope.jsonl')]);
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('无法读取文件');
+    expect(run.stderr).toContain('cannot read the file');
+    const wrongType = path.join(dataDir, 'apps.txt');
+    fs.writeFileSync(wrongType, 'x');
+    expect(veracity(['import', wrongType]).status).toBe(2);
+  });
+
+  it('lists configuration problems at start-up', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'status'], {
+      encoding: 'utf8',
+      env: { ...process.env, VERACITY_DATA_DIR: dataDir, DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' },
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('DATABASE_URL');
+    expect(result.stderr).toContain('LOG_LEVEL');
+  });
+
+  it('shows what the store holds', () => {
+    const run = veracity(['status', '--json']);
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      applications: { accepted: 1, rejected: 1 },
+      rejectedByCode: { AGENT_UNKNOWN: 1 },
+      customers: 2,
+    });
+  });
+
+  it('verifies single values from arguments and from standard input', () => {
+    const run = veracity(['verify', 'phone', '+86 138-0013-8000', '--json']);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ kind: 'phone', valid: true, normalized: '+8613800138000' });
+    const piped = veracity(['verify', 'resident-id', '--json'], '11010119800101123X\n110101198001011232\n');
+    expect(piped.stdout.trim().split('\n')).toHaveLength(2);
+    expect(veracity(['verify', 'dog-licence', 'x']).status).toBe(2);
+  });
+});

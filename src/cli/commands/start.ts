@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+import { loadDemoBook } from '../../modules/demo/demo.service.js';
+import { summarizeBook } from '../../modules/intake/book-summary.js';
+import { withDeps, writeLine } from '../deps.js';
+import { describeBook } from './status.js';
+
+/**
+ * `npm start`: prepares the store (keys, migrations), loads the demo book on first run and shows
+ * what the store holds. The server (`veracity serve`) takes this over in a later release.
+ */
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('初始化并载入演示数据 (initialise the store and load the demo book on first run)')
+    .option('--applications <n>', 'demo book size on first run', (v) => Number.parseInt(v, 10), 5000)
+    .action(async (options: { applications: number }, command: Command) => {
+      await withDeps(command, async (deps) => {
+        const before = await summarizeBook(deps);
+        if (before.applications.accepted + before.applications.rejected === 0) {
+          writeLine(`首次启动：生成并载入演示数据 (first run: generating and loading the demo book) …`);
+          const loaded = await loadDemoBook(deps, { applications: options.applications });
+          writeLine(`演示数据位于 (demo files in): ${loaded.dir}`);
+        }
+        writeLine(`数据目录 (data directory): ${deps.config.dataDir}`);
+        for (const line of describeBook(await summarizeBook(deps))) writeLine(line);
+      });
+    });
+}

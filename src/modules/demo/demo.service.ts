@@ -1,0 +1,41 @@
+import path from 'node:path';
+import { chinaToday } from '../../platform/clock.js';
+import type { Deps } from '../../platform/context.js';
+import { importAgents } from '../agents/agents.service.js';
+import { type ImportSummary, importApplications } from '../intake/intake.service.js';
+import { writeBook } from './write-book.js';
+
+export const DEMO_SEED = 20261203;
+const DEMO_DAYS = 20;
+
+function daysBefore(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Writes a synthetic book (agents, applications, complaints) ending yesterday, China time. */
+export async function writeDemoBook(
+  dir: string,
+  options: { applications: number; seed?: number; today?: string },
+): Promise<Awaited<ReturnType<typeof writeBook>>> {
+  const today = options.today ?? chinaToday({ now: () => new Date() });
+  return writeBook(dir, {
+    seed: options.seed ?? DEMO_SEED,
+    applications: options.applications,
+    from: daysBefore(today, DEMO_DAYS),
+    days: DEMO_DAYS,
+  });
+}
+
+/** Generates the demo book into `<data dir>/demo` and loads it through the register and the gate. */
+export async function loadDemoBook(
+  deps: Deps,
+  options: { applications: number; seed?: number },
+): Promise<{ dir: string; summary: ImportSummary }> {
+  const dir = path.join(deps.config.dataDir, 'demo');
+  const book = await writeDemoBook(dir, { ...options, today: chinaToday(deps.clock) });
+  await importAgents(deps, book.agentsFile);
+  const summary = await importApplications(deps, book.applicationsFile);
+  return { dir, summary };
+}

@@ -1,0 +1,232 @@
+import type { Insertable } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type {
+  ContactTable,
+  CustomerVersionTable,
+  PolicyPartyTable,
+  SubmissionTable,
+} from '../../platform/db/schema.js';
+import * as repo from './intake.repository.js';
+import type { PreparedSubmission } from './prepared.js';
+
+export type SubmissionStatus = 'accepted' | 'rejected' | 'unchanged';
+
+export interface StoredOutcome {
+  status: SubmissionStatus;
+  submissionId: number | null;
+}
+
+interface Meta {
+  batchId: number | null;
+  source: 'file' | 'api';
+  receivedAt: string;
+}
+
+/**
+ * Stores gated submissions in one transaction: the submission history, the current application,
+ * customers (versioned), parties and the contact index. Re-storing content already stored is a
+ * no-op, so a file can be re-run after a crash: nothing doubled, nothing lost.
+ */
+export async function storeBatch(db: Db, items: readonly PreparedSubmission[], meta: Meta): Promise<StoredOutcome[]> {
+  return db.kysely.transaction().execute(async (trx) => {
+    const results: StoredOutcome[] = [];
+    for (const segment of withoutRepeatedPolicies(items)) results.push(...(await storeSegment(trx, segment, meta)));
+    return results;
+  });
+}
+
+/** Splits where a policy number repeats, so a correction later in the same file follows its original. */
+function withoutRepeatedPolicies(items: readonly PreparedSubmission[]): PreparedSubmission[][] {
+  const segments: PreparedSubmission[][] = [];
+  let current: PreparedSubmission[] = [];
+  let seen = new Set<string>();
+  for (const item of items) {
+    const policyNo = item.outcome.policyNo ?? '';
+    if (seen.has(policyNo)) {
+      segments.push(current);
+      current = [];
+      seen = new Set();
+    }
+    seen.add(policyNo);
+    current.push(item);
+  }
+  if (current.length > 0) segments.push(current);
+  return segments;
+}
+
+const submissionKey = (i: PreparedSubmission) => `${i.outcome.policyNo ?? ''}\u0000${i.contentDigest}`;
+
+async function storeSegment(
+  trx: Db['kysely'],
+  items: readonly PreparedSubmission[],
+  meta: Meta,
+): Promise<StoredOutcome[]> {
+  const seen = await repo.findSubmissionDigests(
+    trx,
+    items.map((i) => i.outcome.policyNo ?? ''),
+  );
+  const fresh = items.filter((i) => !seen.has(submissionKey(i)));
+  const submissionIds = await repo.insertSubmissions(
+    trx,
+    fresh.map((i) => submissionRow(i, meta)),
+  );
+  const idOf = (i: PreparedSubmission) => submissionIds.get(submissionKey(i)) as number;
+
+  const accepted = fresh.filter((i) => i.outcome.accepted && i.outcome.policyNo);
+  const customerIds = await resolveCustomers(trx, accepted, idOf, meta.receivedAt);
+  const corrected = await repo.findAcceptedPolicies(
+    trx,
+    accepted.map((i) => i.outcome.policyNo as string),
+  );
+  await repo.deletePolicyBook(trx, [...corrected]);
+
+  const parties: Insertable<PolicyPartyTable>[] = [];
+  const contacts: ContactTable[] = [];
+  for (const item of accepted) {
+    const policyNo = item.outcome.policyNo as string;
+    for (const party of item.parties) {
+      const customerId = party.customer ? (customerIds.get(customerKey(party.customer)) ?? null) : null;
+      parties.push({
+        policy_no: policyNo,
+        role: party.role,
+        seq: party.seq,
+        customer_id: customerId,
+        relation: party.relation,
+        share_pct: party.sharePct,
+        submission_id: idOf(item),
+      });
+      for (const contact of party.contacts) {
+        contacts.push({
+          policy_no: policyNo,
+          party_role: party.role,
+          party_seq: party.seq,
+          customer_id: customerId,
+          kind: contact.kind,
+          bidx: contact.bidx,
+        });
+      }
+    }
+  }
+  await repo.insertParties(trx, parties);
+  await repo.insertContacts(trx, contacts);
+  await repo.upsertApplications(
+    trx,
+    fresh.filter((i) => i.outcome.policyNo).map((i) => applicationRow(i, idOf(i), meta.receivedAt)),
+  );
+
+  const freshSet = new Set(fresh);
+  return items.map((i) =>
+    freshSet.has(i)
+      ? { status: i.outcome.accepted ? 'accepted' : 'rejected', submissionId: idOf(i) }
+      : { status: 'unchanged', submissionId: null },
+  );
+}
+
+function submissionRow(i: PreparedSubmission, meta: Meta): Insertable<SubmissionTable> {
+  return {
+    policy_no: i.outcome.policyNo ?? '',
+    content_digest: i.contentDigest,
+    batch_id: meta.batchId,
+    line_no: i.lineNo,
+    source: meta.source,
+    received_at: meta.receivedAt,
+    accepted: i.outcome.accepted ? 1 : 0,
+    errors: JSON.stringify(i.outcome.errors),
+    warnings: JSON.stringify(i.outcome.warnings),
+    error_codes: [...new Set(i.outcome.errors.map((e) => e.code))].join(','),
+    sealed: i.sealedRecord,
+  };
+}
+
+function applicationRow(i: PreparedSubmission, submissionId: number, now: string) {
+  const a = i.application;
+  return {
+    policy_no: i.outcome.policyNo as string,
+    status: i.outcome.accepted ? ('accepted' as const) : ('rejected' as const),
+    last_submission_id: submissionId,
+    accepted_submission_id: i.outcome.accepted ? submissionId : null,
+    version: 1,
+    channel: a.channel,
+    agent_code: a.agentCode,
+    agency_code: a.agencyCode,
+    branch_code: a.branchCode,
+    product_code: a.productCode,
+    product_type: a.productType,
+    term_months: a.termMonths,
+    applied_at: a.appliedAt,
+    applied_on: a.appliedOn,
+    receipt_signed_at: a.receiptSignedAt,
+    premium_amount: a.premiumAmount,
+    premium_currency: a.premiumCurrency,
+    premium_frequency: a.premiumFrequency,
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function customerKey(c: { idType: string; idBidx: string }): string {
+  return `${c.idType}|${c.idBidx}`;
+}
+
+interface CustomerState {
+  id: number | null;
+  idType: string;
+  idBidx: string;
+  dataDigest: string;
+  version: number;
+  versions: Omit<CustomerVersionTable, 'customer_id'>[];
+}
+
+/**
+ * Finds or creates every customer of the segment. What a policy says about a person that differs
+ * from the last thing said becomes a new version, pointing at the submission that said it.
+ */
+async function resolveCustomers(
+  trx: Db['kysely'],
+  accepted: readonly PreparedSubmission[],
+  submissionIdOf: (i: PreparedSubmission) => number,
+  now: string,
+): Promise<Map<string, number>> {
+  const states = new Map<string, CustomerState>();
+  const idBidxs = new Set<string>();
+  for (const item of accepted) for (const p of item.parties) if (p.customer) idBidxs.add(p.customer.idBidx);
+  for (const s of await repo.findCustomers(trx, [...idBidxs])) {
+    states.set(customerKey(s), { ...s, versions: [] });
+  }
+
+  for (const item of accepted) {
+    for (const party of item.parties) {
+      const c = party.customer;
+      if (!c) continue;
+      const key = customerKey(c);
+      let state = states.get(key);
+      if (!state) {
+        state = { id: null, idType: c.idType, idBidx: c.idBidx, dataDigest: '', version: 0, versions: [] };
+        states.set(key, state);
+      }
+      if (state.dataDigest === c.dataDigest) continue;
+      state.dataDigest = c.dataDigest;
+      state.version += 1;
+      state.versions.push({
+        version: state.version,
+        data_digest: c.dataDigest,
+        submission_id: submissionIdOf(item),
+        party_role: party.role,
+        party_seq: party.seq,
+        recorded_at: now,
+      });
+    }
+  }
+
+  const touched = [...states.values()].filter((s) => s.versions.length > 0);
+  const ids = await repo.upsertCustomers(trx, touched, now);
+  const versions: CustomerVersionTable[] = [];
+  for (const state of states.values()) {
+    const key = customerKey(state);
+    if (!ids.has(key) && state.id !== null) ids.set(key, state.id);
+    const id = ids.get(key) as number;
+    for (const v of state.versions) versions.push({ ...v, customer_id: id });
+  }
+  await repo.insertCustomerVersions(trx, versions);
+  return ids;
+}

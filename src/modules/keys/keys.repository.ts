@@ -1,0 +1,48 @@
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../platform/db/schema.js';
+
+/**
+ * Every sealed column of the store, with the associated data (AAD) it was sealed under and a
+ * stable row key for paging. A new sealed column must be added here or `keys rotate` misses it.
+ */
+export interface SealedColumn {
+  table: keyof Database;
+  key: string[];
+  aad: (row: Record<string, unknown>) => string;
+}
+
+export const SEALED_COLUMNS: SealedColumn[] = [
+  { table: 'submissions', key: ['id'], aad: (r) => `submission:${r.policy_no}` },
+  { table: 'agents', key: ['agent_code'], aad: () => 'agent' },
+  { table: 'agent_versions', key: ['agent_code', 'version'], aad: () => 'agent' },
+];
+
+type Row = Record<string, unknown> & { sealed: Uint8Array | null };
+
+/** One page of rows after `after` (row-key order). */
+export async function pageOfSealed(
+  q: Kysely<Database>,
+  column: SealedColumn,
+  after: unknown[] | undefined,
+  limit: number,
+): Promise<Row[]> {
+  const keys = sql.join(column.key.map((k) => sql.ref(k)));
+  const afterClause = after ? sql`and (${keys}) > (${sql.join(after)})` : sql``;
+  const policy = column.table === 'submissions' ? sql`, policy_no` : sql``;
+  const result = await sql<Row>`select ${keys}${policy}, sealed from ${sql.table(column.table)}
+    where sealed is not null ${afterClause} order by ${keys} limit ${limit}`.execute(q);
+  return result.rows;
+}
+
+export async function updateSealed(
+  q: Kysely<Database>,
+  column: SealedColumn,
+  row: Row,
+  sealed: Uint8Array,
+): Promise<void> {
+  const where = sql.join(
+    column.key.map((k) => sql`${sql.ref(k)} = ${row[k]}`),
+    sql` and `,
+  );
+  await sql`update ${sql.table(column.table)} set sealed = ${sealed} where ${where}`.execute(q);
+}

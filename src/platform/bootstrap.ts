@@ -1,0 +1,18 @@
+import { type Clock, systemClock } from './clock.js';
+import { loadConfig } from './config.js';
+import type { Deps } from './context.js';
+import { loadKeyring } from './crypto/keyring.js';
+import { createSealer } from './crypto/sealer.js';
+import { openDatabase } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { createLogger } from './logging.js';
+
+/** Config → keys → store (migrated) → the dependencies every service takes. */
+export async function bootstrap(options: { dataDir?: string; clock?: Clock } = {}): Promise<Deps> {
+  const config = loadConfig(options);
+  const logger = createLogger(config.logLevel);
+  const keyring = loadKeyring(config);
+  const db = openDatabase(config);
+  await migrateToLatest(db);
+  return { config, db, keyring, sealer: createSealer(keyring), clock: options.clock ?? systemClock, logger };
+}

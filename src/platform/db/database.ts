@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Db {
+  kysely: Kysely<Database>;
+  dialect: DialectName;
+  /** Where the embedded store lives (undefined on PostgreSQL). */
+  file: string | undefined;
+  close(): Promise<void>;
+}
+
+/** Embedded SQLite (WAL, synchronous=FULL) by default; PostgreSQL when a URL is given. */
+export function openDatabase(options: { dataDir: string; databaseUrl: string | undefined }): Db {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  return openSqlite(path.join(options.dataDir, 'veracity.db'));
+}
+
+export function openSqlite(file: string): Db {
+  const database = new SQLite(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = FULL');
+  database.pragma('foreign_keys = ON');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('cache_size = -65536');
+  const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
+  return { kysely, dialect: 'sqlite', file, close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every statement it runs; the import runs the same few statements thousands of
+ * times. Keep the prepared ones (bounded), keyed by their SQL text.
+ */
+function withStatementCache(database: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = database.prepare.bind(database);
+  return new Proxy(database, {
+    get(target, property, receiver) {
+      if (property !== 'prepare') {
+        const value = Reflect.get(target, property, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      }
+      return (text: string) => {
+        let statement = cache.get(text);
+        if (!statement) {
+          if (cache.size >= 200) cache.delete(cache.keys().next().value as string);
+          statement = prepare(text);
+          cache.set(text, statement);
+        }
+        return statement;
+      };
+    },
+  });
+}
+
+// bigint (int8) blind indexes come back as strings; counts as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => {
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
+});
+
+export function openPostgres(connectionString: string): Db {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  // An idle connection dropped by the server is replaced on next use; it must not end the process.
+  pool.on('error', () => {});
+  const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { kysely, dialect: 'postgres', file: undefined, close: () => kysely.destroy() };
+}

@@ -1,0 +1,33 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { AppError } from '../errors.js';
+import type { Db, DialectName } from './database.js';
+import * as foundation from './migrations/0001-foundation.js';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
+
+/** In code, not read from a folder: the built CLI and the tests see the same list. */
+const MIGRATIONS: Record<string, DialectMigration> = {
+  '0001-foundation': foundation,
+};
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: DialectName) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return Object.fromEntries(
+      Object.entries(MIGRATIONS).map(([name, m]) => [name, { up: (db: Kysely<unknown>) => m.up(db, this.dialect) }]),
+    );
+  }
+}
+
+export async function migrateToLatest(db: Db): Promise<void> {
+  const migrator = new Migrator({ db: db.kysely, provider: new InCodeProvider(db.dialect) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
+    throw new AppError(
+      'INTERNAL',
+      { zh: `数据库迁移失败：${failed}`, en: `database migration failed: ${failed}` },
+      { cause: error },
+    );
+  }
+}
