@@ -75,7 +75,7 @@ function twoPlants(dice: Dice): Plant[] {
 }
 
 function mergeShapes(plants: PreparedPlant[]): Shape {
-  return plants.reduce<Shape>((shape, p) => ({ ...shape, ...p.shape }), {});
+  return Object.assign({}, ...plants.map((p) => p.shape));
 }
 
 /** The register as the gate's agent lookup. */

@@ -2,6 +2,7 @@ import type { ApplicationRecord } from '../../shared/contract.js';
 import { type Book, type BookOptions, openBook } from './book.js';
 import { chinaTimestamp, yearOf } from './dates.js';
 import { plantDefect } from './defects.js';
+import type { Member } from './households.js';
 import { applicantRecord, beneficiaryRecords, insuredRecord } from './party-records.js';
 import { approvalRefOf, payerAccountOf } from './payer.js';
 import type { DemoApplication } from './planting-context.js';
@@ -41,12 +42,11 @@ export function applicationAt(book: Book, k: number): DemoApplication {
   const parties = chooseParties(rng, household, product, day);
   const applicant = parties.applicant;
 
-  const partner = applicant === household.main ? household.spouse : household.main;
   const bankCode = seller.partnerBank ?? household.bankCode;
-  const payerAccount =
-    partner && rng.chance(SPOUSE_PAYS_SHARE)
-      ? payerAccountOf(rng, partner, bankCode, approvalRefOf(rng, yearOf(day)))
-      : payerAccountOf(rng, applicant, bankCode);
+  const spousePays = parties.partner !== undefined && rng.chance(SPOUSE_PAYS_SHARE);
+  const payerAccount = spousePays
+    ? payerAccountOf(rng, (parties.partner as Member).person(), bankCode, approvalRefOf(rng, yearOf(day)))
+    : payerAccountOf(rng, applicant, bankCode);
 
   const receiptSignedAt = rng.chance(RECEIPT_SIGNED_SHARE)
     ? chinaTimestamp(day + rng.int(2, 8), rng.int(9 * 3600, 20 * 3600))

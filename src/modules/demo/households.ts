@@ -28,6 +28,12 @@ export interface Person {
   email: string | null;
 }
 
+/** A household member known by birth day; the details are drawn only when asked for. */
+export interface Member {
+  birthDay: number;
+  person(): Person;
+}
+
 const ROLE = { main: 0, spouse: 1, firstChild: 2, secondChild: 3, father: 4, mother: 5 } as const;
 type RoleIndex = (typeof ROLE)[keyof typeof ROLE];
 
@@ -155,21 +161,22 @@ export class Household {
     return this.member(ROLE.main) as Person;
   }
 
-  get spouse(): Person | undefined {
-    return this.member(ROLE.spouse);
+  get spouse(): Member | undefined {
+    return this.ref(ROLE.spouse);
   }
 
-  get children(): Person[] {
-    return [this.member(ROLE.firstChild), this.member(ROLE.secondChild)].filter((p): p is Person => p !== undefined);
+  get children(): Member[] {
+    return [this.ref(ROLE.firstChild), this.ref(ROLE.secondChild)].filter((m): m is Member => m !== undefined);
   }
 
-  /** Parents of main (of the spouse's parents-in-law). */
-  get parents(): Person[] {
-    return [this.member(ROLE.father), this.member(ROLE.mother)].filter((p): p is Person => p !== undefined);
+  /** Parents of main (the spouse's parents-in-law). */
+  get parents(): Member[] {
+    return [this.ref(ROLE.father), this.ref(ROLE.mother)].filter((m): m is Member => m !== undefined);
   }
 
-  isChild(person: Person): boolean {
-    return this.children.some((c) => c.key === person.key);
+  private ref(role: RoleIndex): Member | undefined {
+    const sketch = this.sketches[role];
+    return sketch && { birthDay: sketch.birthDay, person: () => this.member(role) as Person };
   }
 
   private member(role: RoleIndex): Person | undefined {

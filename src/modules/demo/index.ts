@@ -4,7 +4,7 @@
  */
 export { generateAgents } from './agents.js';
 export { applicationAt, type DemoApplication, generateApplications, generateDemoApplications } from './applications.js';
-export type { BookOptions } from './book.js';
+export { type Book, type BookOptions, openBook } from './book.js';
 export { generateComplaints } from './complaints.js';
 export { DEFECT_RATE, DEMO_DEFECTS, type DemoDefect } from './defects.js';
 export { SHARED_CONTACT_KINDS, SHARED_CONTACT_RATE, type SharedContactKind } from './shared-contacts.js';

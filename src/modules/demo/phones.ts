@@ -34,9 +34,10 @@ export function writeMobile(rng: Rng, digits: string): string {
   return MOBILE_STYLES.pick(rng)(digits);
 }
 
-/** A local fixed-line number: 8 digits, not starting with 0, 1 or 9 (service numbers). */
+/** A local fixed-line number: 8 digits, not starting with 0, 1, 9 or 800 (service and toll-free numbers). */
 export function landlineLocal(rng: Rng): string {
-  return String(rng.int(2, 8)) + rng.digits(7);
+  const lead = rng.int(2, 8);
+  return `${lead}${lead === 8 ? rng.int(1, 9) : rng.int(0, 9)}${rng.digits(6)}`;
 }
 
 export function writeLandline(rng: Rng, areaCode: string, local: string): string {

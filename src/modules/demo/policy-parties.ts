@@ -1,6 +1,5 @@
 import type { Relation } from '../../shared/contract.js';
-import { ageOn } from './ages.js';
-import type { Household, Person } from './households.js';
+import type { Household, Member, Person } from './households.js';
 import type { Rng } from './prng.js';
 import { isProtection, type Product } from './products.js';
 
@@ -13,11 +12,16 @@ export interface Beneficiary {
 /** Who is who on one policy, all from one household. */
 export interface PolicyParties {
   applicant: Person;
+  /** The applicant's spouse, when there is one (a possible payer). */
+  partner?: Member;
   /** undefined when the applicant insures themself. */
   insured?: { person: Person; relationToApplicant: Relation };
   /** Empty for statutory beneficiaries (法定受益人). */
   beneficiaries: Beneficiary[];
 }
+
+/** Parents are insured up to about 70. */
+const OLDEST_INSURED_PARENT_DAYS = 71 * 365;
 
 type InsuredChoice = 'self' | 'spouse' | 'child' | 'parent';
 
@@ -36,18 +40,18 @@ const SPLITS: Record<number, ReadonlyArray<readonly number[]>> = {
   ],
 };
 
-function shares(rng: Rng, count: number): readonly number[] {
-  return rng.pick(SPLITS[count] ?? [[100]]);
-}
-
+/** Household members are only described once chosen: most policies involve two or three people. */
 export function chooseParties(rng: Rng, household: Household, product: Product, day: number): PolicyParties {
+  const mainMember: Member = { birthDay: household.main.birthDay, person: () => household.main };
   const spouse = household.spouse;
   const applicantIsSpouse = spouse !== undefined && rng.chance(0.2);
-  const applicant = applicantIsSpouse ? spouse : household.main;
-  const partner = applicantIsSpouse ? household.main : spouse;
+  const applicant = applicantIsSpouse ? spouse.person() : household.main;
+  const partner = applicantIsSpouse ? mainMember : spouse;
   const children = household.children;
   // Only main's own parents: a parent-in-law is not a `parent` relation.
-  const parents = applicantIsSpouse ? [] : household.parents.filter((p) => ageOn(p.birthDay, day) <= 70);
+  const parents = applicantIsSpouse
+    ? []
+    : household.parents.filter((p) => day - p.birthDay < OLDEST_INSURED_PARENT_DAYS);
   const protection = isProtection(product);
 
   const choice = pickInsured(rng, {
@@ -58,21 +62,23 @@ export function chooseParties(rng: Rng, household: Household, product: Product, 
   });
 
   const named = rng.chance(product.type === 'accident' || product.type === 'health' ? 0.35 : 0.65);
+  const base = { applicant, ...(partner ? { partner } : {}) };
   switch (choice) {
     case 'spouse': {
-      const insured = partner as Person;
+      const insured = (partner as Member).person();
       return {
-        applicant,
+        ...base,
         insured: { person: insured, relationToApplicant: 'spouse' },
-        beneficiaries: named ? adultBeneficiaries(rng, applicant, children) : [],
+        beneficiaries: named
+          ? adultBeneficiaries(rng, { birthDay: applicant.birthDay, person: () => applicant }, children)
+          : [],
       };
     }
     case 'child': {
-      const insured = rng.pick(children);
-      const both = partner ? [applicant, partner] : [applicant];
-      const takers = rng.chance(0.6) ? [applicant] : both;
+      const insured = rng.pick(children).person();
+      const takers = partner && rng.chance(0.4) ? [applicant, partner.person()] : [applicant];
       return {
-        applicant,
+        ...base,
         insured: { person: insured, relationToApplicant: 'child' },
         beneficiaries: named
           ? split(
@@ -83,15 +89,15 @@ export function chooseParties(rng: Rng, household: Household, product: Product, 
       };
     }
     case 'parent': {
-      const insured = rng.pick(parents);
+      const insured = rng.pick(parents).person();
       return {
-        applicant,
+        ...base,
         insured: { person: insured, relationToApplicant: 'parent' },
         beneficiaries: named ? split(rng, [{ person: applicant, relationToInsured: 'child' }]) : [],
       };
     }
     default:
-      return { applicant, beneficiaries: named ? adultBeneficiaries(rng, partner, children) : [] };
+      return { ...base, beneficiaries: named ? adultBeneficiaries(rng, partner, children) : [] };
   }
 }
 
@@ -105,16 +111,16 @@ function pickInsured(rng: Rng, weights: Record<InsuredChoice, number>): InsuredC
 }
 
 /** An adult insured's beneficiaries: the spouse, the children, or both. */
-function adultBeneficiaries(rng: Rng, spouse: Person | undefined, children: Person[]): Beneficiary[] {
-  const toSpouse = spouse ? [{ person: spouse, relationToInsured: 'spouse' as const }] : [];
-  const toChildren = children.map((person) => ({ person, relationToInsured: 'child' as const }));
+function adultBeneficiaries(rng: Rng, spouse: Member | undefined, children: Member[]): Beneficiary[] {
+  const toSpouse = () => (spouse ? [{ person: spouse.person(), relationToInsured: 'spouse' as const }] : []);
+  const toChildren = () => children.map((c) => ({ person: c.person(), relationToInsured: 'child' as const }));
   const u = rng.next();
-  if (toSpouse.length > 0 && (u < 0.55 || toChildren.length === 0)) return split(rng, toSpouse);
-  if (toChildren.length > 0 && (u < 0.8 || toSpouse.length === 0)) return split(rng, toChildren);
-  return split(rng, [...toSpouse, ...toChildren]);
+  if (spouse && (u < 0.55 || children.length === 0)) return split(rng, toSpouse());
+  if (children.length > 0 && (u < 0.8 || !spouse)) return split(rng, toChildren());
+  return split(rng, [...toSpouse(), ...toChildren()]);
 }
 
 function split(rng: Rng, takers: Array<Omit<Beneficiary, 'sharePct'>>): Beneficiary[] {
-  const pcts = shares(rng, takers.length);
+  const pcts = rng.pick(SPLITS[takers.length] ?? [[100]]);
   return takers.map((t, i) => ({ ...t, sharePct: pcts[i] as number }));
 }

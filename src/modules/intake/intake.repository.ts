@@ -18,8 +18,7 @@ export interface StoredCustomer {
   id: number;
   idType: string;
   idBidx: string;
-  dataDigest: string;
-  version: number;
+  current: { version: number; dataDigest: string; submissionId: number; partyRole: string; partySeq: number };
 }
 
 export async function findSubmissionDigests(q: Q, policyNos: string[]): Promise<Set<string>> {
@@ -78,7 +77,16 @@ export async function findCustomers(q: Q, idBidxs: string[]): Promise<StoredCust
   for (const chunk of chunkValues(idBidxs)) {
     const rows = await q
       .selectFrom('customers')
-      .select(['id', 'id_type', sql<string>`cast(id_bidx as text)`.as('id_bidx'), 'data_digest', 'version'])
+      .select([
+        'id',
+        'id_type',
+        sql<string>`cast(id_bidx as text)`.as('id_bidx'),
+        'data_digest',
+        'version',
+        'submission_id',
+        'party_role',
+        'party_seq',
+      ])
       .where('id_bidx', 'in', chunk)
       .execute();
     for (const r of rows) {
@@ -86,8 +94,13 @@ export async function findCustomers(q: Q, idBidxs: string[]): Promise<StoredCust
         id: Number(r.id),
         idType: r.id_type,
         idBidx: r.id_bidx,
-        dataDigest: r.data_digest,
-        version: r.version,
+        current: {
+          version: r.version,
+          dataDigest: r.data_digest,
+          submissionId: Number(r.submission_id),
+          partyRole: r.party_role,
+          partySeq: r.party_seq,
+        },
       });
     }
   }
@@ -96,23 +109,52 @@ export async function findCustomers(q: Q, idBidxs: string[]): Promise<StoredCust
 
 /**
  * Creates new customers and moves changed ones to their latest version in one statement; returns
- * every id keyed by `idType|idBidx`.
+ * their ids keyed by `idType|idBidx`.
  */
 export async function upsertCustomers(
   q: Q,
-  customers: Array<{ idType: string; idBidx: string; dataDigest: string; version: number }>,
+  customers: Array<{
+    idType: string;
+    idBidx: string;
+    version: number;
+    dataDigest: string;
+    submissionId: number;
+    partyRole: string;
+    partySeq: number;
+  }>,
   now: string,
 ): Promise<Map<string, number>> {
   const rows = await insertMany<{ id: number; id_type: string; id_bidx: string }>(
     q as Kysely<unknown>,
     {
       table: 'customers',
-      columns: ['id_type', 'id_bidx', 'data_digest', 'version', 'created_at', 'updated_at'],
-      suffix:
-        'on conflict (id_bidx, id_type) do update set data_digest = excluded.data_digest, version = excluded.version, updated_at = excluded.updated_at',
+      columns: [
+        'id_type',
+        'id_bidx',
+        'data_digest',
+        'version',
+        'submission_id',
+        'party_role',
+        'party_seq',
+        'created_at',
+        'updated_at',
+      ],
+      suffix: `on conflict (id_bidx, id_type) do update set data_digest = excluded.data_digest,
+        version = excluded.version, submission_id = excluded.submission_id, party_role = excluded.party_role,
+        party_seq = excluded.party_seq, updated_at = excluded.updated_at`,
       returning: ['id', 'id_type', 'cast(id_bidx as text) as id_bidx'],
     },
-    customers.map((c) => [c.idType, c.idBidx, c.dataDigest, c.version, now, now]),
+    customers.map((c) => [
+      c.idType,
+      c.idBidx,
+      c.dataDigest,
+      c.version,
+      c.submissionId,
+      c.partyRole,
+      c.partySeq,
+      now,
+      now,
+    ]),
   );
   return new Map(rows.map((row) => [`${row.id_type}|${row.id_bidx}`, Number(row.id)]));
 }

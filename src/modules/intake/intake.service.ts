@@ -85,7 +85,7 @@ export async function importApplications(
     seconds: 0,
   };
   const workers = options.workers ?? (totalBytes < SMALL_FILE_BYTES ? 0 : WorkerPool.defaultSize());
-  const chunkSize = options.chunkSize ?? 2000;
+  const chunkSize = options.chunkSize ?? 4000;
   const pool =
     workers > 0
       ? new WorkerPool<RawRecord[], PreparedChunk>(
@@ -104,7 +104,7 @@ export async function importApplications(
     options.onProgress?.({ bytesRead, totalBytes, records: summary.linesRead });
   };
 
-  try {
+  const run = async () => {
     let records: RawRecord[] = [];
     for await (const raw of readRecords(file, (b) => {
       bytesRead = Math.min(b, totalBytes);
@@ -117,6 +117,9 @@ export async function importApplications(
     }
     if (records.length > 0) inFlight.push(prepare(records));
     while (inFlight.length > 0) await store(await (inFlight.shift() as Promise<PreparedChunk>));
+  };
+  try {
+    await deps.db.bulkLoad(run);
     await repo.finishImportBatch(deps.db.kysely, batchId, 'finished', deps.clock.now().toISOString());
   } catch (error) {
     await repo.finishImportBatch(deps.db.kysely, batchId, 'failed', deps.clock.now().toISOString());

@@ -24,7 +24,8 @@ export function prepareSubmission(
   const evaluation = evaluateApplication(raw, context);
   const { outcome, input } = evaluation;
   const policyNo = outcome.policyNo ?? '';
-  const contentDigest = sealer.digest(canonicalJson(raw));
+  const canonical = canonicalJson(raw);
+  const contentDigest = sealer.digest(canonical);
   const parties: PreparedParty[] = [];
 
   if (outcome.accepted) {
@@ -37,7 +38,7 @@ export function prepareSubmission(
     lineNo,
     outcome,
     contentDigest,
-    sealedRecord: sealer.seal(raw, `submission:${policyNo}`),
+    sealedRecord: sealer.sealJson(canonical, `submission:${policyNo}`),
     application: {
       channel: input.channel ?? null,
       agentCode: input.agentCode ?? null,

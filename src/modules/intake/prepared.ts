@@ -18,6 +18,7 @@ export interface PreparedContact {
 }
 
 export interface PreparedParty {
+  /** `payer`: the premium account, stored as a contact only. */
   role: 'applicant' | 'insured' | 'beneficiary' | 'payer';
   seq: number;
   relation: string | null;

@@ -86,15 +86,17 @@ async function storeSegment(
     const policyNo = item.outcome.policyNo as string;
     for (const party of item.parties) {
       const customerId = party.customer ? (customerIds.get(customerKey(party.customer)) ?? null) : null;
-      parties.push({
-        policy_no: policyNo,
-        role: party.role,
-        seq: party.seq,
-        customer_id: customerId,
-        relation: party.relation,
-        share_pct: party.sharePct,
-        submission_id: idOf(item),
-      });
+      if (party.role !== 'payer') {
+        parties.push({
+          policy_no: policyNo,
+          role: party.role,
+          seq: party.seq,
+          customer_id: customerId,
+          relation: party.relation,
+          share_pct: party.sharePct,
+          submission_id: idOf(item),
+        });
+      }
       for (const contact of party.contacts) {
         contacts.push({
           policy_no: policyNo,
@@ -168,18 +170,25 @@ function customerKey(c: { idType: string; idBidx: string }): string {
   return `${c.idType}|${c.idBidx}`;
 }
 
+interface CustomerVersion {
+  version: number;
+  dataDigest: string;
+  submissionId: number;
+  partyRole: string;
+  partySeq: number;
+}
+
 interface CustomerState {
-  id: number | null;
   idType: string;
   idBidx: string;
-  dataDigest: string;
-  version: number;
-  versions: Omit<CustomerVersionTable, 'customer_id'>[];
+  stored: boolean;
+  current: CustomerVersion | null;
+  superseded: CustomerVersion[];
 }
 
 /**
  * Finds or creates every customer of the segment. What a policy says about a person that differs
- * from the last thing said becomes a new version, pointing at the submission that said it.
+ * from the last thing said becomes the current version; the previous one moves to the history.
  */
 async function resolveCustomers(
   trx: Db['kysely'],
@@ -188,12 +197,16 @@ async function resolveCustomers(
   now: string,
 ): Promise<Map<string, number>> {
   const states = new Map<string, CustomerState>();
+  const ids = new Map<string, number>();
   const idBidxs = new Set<string>();
   for (const item of accepted) for (const p of item.parties) if (p.customer) idBidxs.add(p.customer.idBidx);
   for (const s of await repo.findCustomers(trx, [...idBidxs])) {
-    states.set(customerKey(s), { ...s, versions: [] });
+    const key = customerKey(s);
+    ids.set(key, s.id);
+    states.set(key, { idType: s.idType, idBidx: s.idBidx, stored: true, current: s.current, superseded: [] });
   }
 
+  const changed = new Set<CustomerState>();
   for (const item of accepted) {
     for (const party of item.parties) {
       const c = party.customer;
@@ -201,32 +214,43 @@ async function resolveCustomers(
       const key = customerKey(c);
       let state = states.get(key);
       if (!state) {
-        state = { id: null, idType: c.idType, idBidx: c.idBidx, dataDigest: '', version: 0, versions: [] };
+        state = { idType: c.idType, idBidx: c.idBidx, stored: false, current: null, superseded: [] };
         states.set(key, state);
       }
-      if (state.dataDigest === c.dataDigest) continue;
-      state.dataDigest = c.dataDigest;
-      state.version += 1;
-      state.versions.push({
-        version: state.version,
-        data_digest: c.dataDigest,
-        submission_id: submissionIdOf(item),
-        party_role: party.role,
-        party_seq: party.seq,
+      if (state.current?.dataDigest === c.dataDigest) continue;
+      if (state.current) state.superseded.push(state.current);
+      state.current = {
+        version: (state.current?.version ?? 0) + 1,
+        dataDigest: c.dataDigest,
+        submissionId: submissionIdOf(item),
+        partyRole: party.role,
+        partySeq: party.seq,
+      };
+      changed.add(state);
+    }
+  }
+
+  const upserted = await repo.upsertCustomers(
+    trx,
+    [...changed].map((s) => ({ idType: s.idType, idBidx: s.idBidx, ...(s.current as CustomerVersion) })),
+    now,
+  );
+  for (const [key, id] of upserted) ids.set(key, id);
+  const history: CustomerVersionTable[] = [];
+  for (const state of changed) {
+    const id = ids.get(customerKey(state)) as number;
+    for (const v of state.superseded) {
+      history.push({
+        customer_id: id,
+        version: v.version,
+        data_digest: v.dataDigest,
+        submission_id: v.submissionId,
+        party_role: v.partyRole,
+        party_seq: v.partySeq,
         recorded_at: now,
       });
     }
   }
-
-  const touched = [...states.values()].filter((s) => s.versions.length > 0);
-  const ids = await repo.upsertCustomers(trx, touched, now);
-  const versions: CustomerVersionTable[] = [];
-  for (const state of states.values()) {
-    const key = customerKey(state);
-    if (!ids.has(key) && state.id !== null) ids.set(key, state.id);
-    const id = ids.get(key) as number;
-    for (const v of state.versions) versions.push({ ...v, customer_id: id });
-  }
-  await repo.insertCustomerVersions(trx, versions);
+  await repo.insertCustomerVersions(trx, history);
   return ids;
 }

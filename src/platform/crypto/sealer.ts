@@ -16,6 +16,8 @@ const TAG_BYTES = 16;
 export interface Sealer {
   readonly activeKeyId: string;
   seal(value: unknown, aad: string): Buffer;
+  /** Seals JSON text already written (the import canonicalises each record once for digest and seal). */
+  sealJson(json: string, aad: string): Buffer;
   open<T>(sealed: Uint8Array, aad: string): T;
   keyIdOf(sealed: Uint8Array): string;
   /** Keyed HMAC-SHA256 truncated to a signed 64-bit integer: equality look-ups and linkage. */
@@ -59,10 +61,13 @@ export function createSealer(keyring: Keyring): Sealer {
     activeKeyId: keyring.activeKeyId,
     keyIdOf,
     seal(value, aad) {
+      return this.sealJson(JSON.stringify(value), aad);
+    },
+    sealJson(json, aad) {
       const iv = nextIv();
       const cipher = createCipheriv('aes-256-gcm', activeKey, iv);
       cipher.setAAD(Buffer.from(aad, 'utf8'));
-      const body = cipher.update(JSON.stringify(value), 'utf8');
+      const body = cipher.update(json, 'utf8');
       const final = cipher.final();
       return Buffer.concat([activeHeader, iv, cipher.getAuthTag(), body, final]);
     },

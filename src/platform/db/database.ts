@@ -12,6 +12,12 @@ export interface Db {
   dialect: DialectName;
   /** Where the embedded store lives (undefined on PostgreSQL). */
   file: string | undefined;
+  /**
+   * Runs a bulk load with commits that do not wait for the disk (SQLite `synchronous=NORMAL`,
+   * still crash-safe in WAL mode). Only for work that is idempotent to re-run, like a file import:
+   * what a power cut takes back, the same file puts back.
+   */
+  bulkLoad<T>(work: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -30,7 +36,20 @@ export function openSqlite(file: string): Db {
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -65536');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
-  return { kysely, dialect: 'sqlite', file, close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'sqlite',
+    file,
+    async bulkLoad(work) {
+      database.pragma('synchronous = NORMAL');
+      try {
+        return await work();
+      } finally {
+        database.pragma('synchronous = FULL');
+      }
+    },
+    close: () => kysely.destroy(),
+  };
 }
 
 /**
@@ -70,5 +89,5 @@ export function openPostgres(connectionString: string): Db {
   // An idle connection dropped by the server is replaced on next use; it must not end the process.
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', file: undefined, close: () => kysely.destroy() };
+  return { kysely, dialect: 'postgres', file: undefined, bulkLoad: (work) => work(), close: () => kysely.destroy() };
 }

@@ -90,10 +90,15 @@ export interface CustomerTable {
   /** Keyed digest of the latest personal data seen, to tell a change from a repeat. */
   data_digest: string;
   version: number;
+  /** Where the current version was said: that submission's sealed record, party role and seq. */
+  submission_id: number;
+  party_role: string;
+  party_seq: number;
   created_at: string;
   updated_at: string;
 }
 
+/** Superseded versions of a customer (the current one is on the customer row). */
 export interface CustomerVersionTable {
   customer_id: number;
   version: number;
@@ -107,7 +112,7 @@ export interface CustomerVersionTable {
 export interface PolicyPartyTable {
   id: Generated<number>;
   policy_no: string;
-  role: 'applicant' | 'insured' | 'beneficiary' | 'payer';
+  role: 'applicant' | 'insured' | 'beneficiary';
   seq: number;
   customer_id: number | null;
   relation: string | null;
@@ -116,7 +121,10 @@ export interface PolicyPartyTable {
   submission_id: number;
 }
 
-/** Normalised contacts of the book, by blind index: what the scan links on (P5.7, P5.11). */
+/**
+ * Normalised contacts of the book, by blind index: what the scan links on (P5.7, P5.11).
+ * The payer's account is a contact of role `payer`, its customer the account holder.
+ */
 export interface ContactTable {
   policy_no: string;
   party_role: string;

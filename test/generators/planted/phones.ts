@@ -27,11 +27,18 @@ export const VALID_STYLES: ReadonlyArray<readonly [string, (dice: Dice) => strin
 const AREAS = ['020', '010', '021', '0755', '0571', '025', '028', '027'];
 
 function landline(dice: Dice, style: 'dash-space' | 'dash' | 'space'): string {
-  const local = `${dice.pick(['5', '6', '8'])}${dice.digits(7)}`;
+  // 800… is a toll-free range, not a landline.
+  const local = `${dice.pick(['5', '6', '8'])}${dice.int(1, 9)}${dice.digits(6)}`;
   const area = dice.pick(AREAS);
   if (style === 'dash') return `${area}-${local}`;
   const spaced = `${local.slice(0, 4)} ${local.slice(4)}`;
   return style === 'space' ? `${area} ${spaced}` : `${area}-${spaced}`;
+}
+
+function digits2to8(dice: Dice, count: number): string {
+  let s = '';
+  for (let i = 0; i < count; i++) s += String(dice.int(2, 8));
+  return s;
 }
 
 /** Ways of writing a phone that must be a PHONE_FORMAT error. */
@@ -40,7 +47,8 @@ export const INVALID_STYLES: ReadonlyArray<readonly [string, (dice: Dice) => str
   ['12 digits', (dice) => mobile(dice) + dice.digits(1)],
   ['starts 12', (dice) => `12${dice.digits(9)}`],
   ['starts 10', (dice) => `10${dice.digits(9)}`],
-  ['local without area code', (dice) => `${dice.pick(['5', '6', '8'])}${dice.digits(3)} ${dice.digits(4)}`],
+  // Digits 2–8 only: with 0, 1 or 9 some 8-digit strings read as a 3-digit area code and a short service number.
+  ['local without area code', (dice) => `${dice.pick(['5', '6', '8'])}${digits2to8(dice, 3)} ${digits2to8(dice, 4)}`],
   ['letter O for zero', (dice) => `13${dice.digits(1)}-OO${dice.digits(2)}-${dice.digits(4)}`],
   ['+86 and 10 digits', (dice) => `+86 ${mobile(dice).slice(0, 10)}`],
   ['0086 and 12 digits', (dice) => `0086${mobile(dice)}${dice.digits(1)}`],
