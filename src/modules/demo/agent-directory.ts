@@ -49,7 +49,7 @@ export function agentProfile(seed: number, index: number, count: number, fromDay
   const u = rng.next();
   let qualifiedDay: number | null;
   if (u < 0.02) qualifiedDay = null;
-  else if (u < 0.04) qualifiedDay = fromDay + rng.int(0, days + 30);
+  else if (u < 0.04) qualifiedDay = fromDay + rng.int(1, days + 30);
   else qualifiedDay = fromDay - rng.int(30, 12 * YEAR);
 
   if (index < forcedKinds.length) qualifiedDay = fromDay - 3 * YEAR - rng.int(0, YEAR);
