@@ -58,7 +58,7 @@ export async function importAgents(
     }
     pending = [];
   };
-  for await (const raw of readRecords(file)) {
+  for await (const raw of readRecords(file, { requiredColumns: ['agentCode'] })) {
     summary.linesRead++;
     let record: unknown;
     if ('text' in raw) {

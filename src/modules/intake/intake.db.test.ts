@@ -156,6 +156,9 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     await expect(importApplications(store, path.join(store.dir, 'missing.jsonl'))).rejects.toMatchObject({
       kind: 'UNREADABLE_FILE',
     });
+    const csv = path.join(store.dir, 'other.csv');
+    fs.writeFileSync(csv, 'name,phone\n张三,13800138000\n');
+    await expect(importApplications(store, csv)).rejects.toMatchObject({ kind: 'UNREADABLE_FILE' });
   });
 
   it('reads the CSV and XLSX forms into the same records', async () => {

@@ -106,9 +106,13 @@ export async function importApplications(
 
   const run = async () => {
     let records: RawRecord[] = [];
-    for await (const raw of readRecords(file, (b) => {
-      bytesRead = Math.min(b, totalBytes);
-    })) {
+    const source = readRecords(file, {
+      requiredColumns: ['policyNo'],
+      onBytes: (b) => {
+        bytesRead = Math.min(b, totalBytes);
+      },
+    });
+    for await (const raw of source) {
       records.push(raw);
       if (records.length < chunkSize) continue;
       inFlight.push(prepare(records));

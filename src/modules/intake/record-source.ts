@@ -40,12 +40,28 @@ export function assertReadable(file: string): number {
   }
 }
 
+export interface ReadOptions {
+  /** Columns a CSV/XLSX header must have to be in the contract's form, e.g. `policyNo`. */
+  requiredColumns: readonly string[];
+  onBytes?: (bytes: number) => void;
+}
+
 /** Yields records in file order; `onBytes` reports progress through the file. */
-export async function* readRecords(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
+export async function* readRecords(file: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   const format = formatOf(file);
-  if (format === 'jsonl') yield* readJsonLines(file, onBytes);
-  else if (format === 'csv') yield* readCsv(file, onBytes);
-  else yield* readXlsx(file, onBytes);
+  if (format === 'jsonl') yield* readJsonLines(file, options.onBytes);
+  else if (format === 'csv') yield* readCsv(file, options);
+  else yield* readXlsx(file, options);
+}
+
+function checkHeader(file: string, header: readonly string[], required: readonly string[]): void {
+  const missing = required.filter((column) => !header.includes(column));
+  if (missing.length > 0) {
+    throw new AppError('UNREADABLE_FILE', {
+      zh: `${file} 的表头缺少列 ${missing.join('、')}：不是接口规范的 CSV/XLSX 格式（字段以 _ 展开，如 applicant_name）`,
+      en: `the header of ${file} lacks ${missing.join(', ')}: not the contract's CSV/XLSX form (fields flattened with _, e.g. applicant_name)`,
+    });
+  }
 }
 
 async function* readJsonLines(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
@@ -73,22 +89,35 @@ function stripBom(line: string, lineNo: number): string {
   return lineNo === 1 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line;
 }
 
-async function* readCsv(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
+async function* readCsv(file: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   const stream = fs.createReadStream(file, { highWaterMark: 1 << 20 });
   let bytes = 0;
   stream.on('data', (chunk) => {
     bytes += chunk.length;
-    onBytes?.(bytes);
+    options.onBytes?.(bytes);
   });
   const parser = stream.pipe(
-    parseCsv({ bom: true, columns: true, skip_empty_lines: true, relax_column_count: true, info: true, trim: true }),
+    parseCsv({
+      bom: true,
+      // A header not in the contract's form stops the read: the error reaches the loop below.
+      columns: (header: string[]) => {
+        const names = header.map((h) => h.trim());
+        checkHeader(file, names, options.requiredColumns);
+        return names;
+      },
+      skip_empty_lines: true,
+      relax_column_count: true,
+      info: true,
+      trim: true,
+    }),
   );
+
   for await (const row of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
     yield { lineNo: row.info.lines, record: unflattenRow(row.record) };
   }
 }
 
-async function* readXlsx(file: string, onBytes?: (bytes: number) => void): AsyncGenerator<RawRecord> {
+async function* readXlsx(file: string, options: ReadOptions): AsyncGenerator<RawRecord> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
@@ -101,6 +130,7 @@ async function* readXlsx(file: string, onBytes?: (bytes: number) => void): Async
       const values = cellTexts(row as ExcelJS.Row);
       if (!header) {
         header = values;
+        checkHeader(file, header, options.requiredColumns);
         continue;
       }
       if (values.every((v) => v === '')) continue;
@@ -112,7 +142,7 @@ async function* readXlsx(file: string, onBytes?: (bytes: number) => void): Async
     }
     break; // the first sheet holds the applications
   }
-  onBytes?.(Number.POSITIVE_INFINITY);
+  options.onBytes?.(Number.POSITIVE_INFINITY);
 }
 
 /** Cell text as the sheet shows it: ID numbers typed as numbers keep their digits, dates become ISO. */
