@@ -26,6 +26,7 @@ const KNOWN_VALUES = [
   '610104196209276908',
   '1380013801',
   '19620927',
+  '442079460000999',
 ];
 
 describe('no plaintext personal data at rest or in logs', () => {
@@ -53,7 +54,11 @@ describe('no plaintext personal data at rest or in logs', () => {
       application({ policyNo: 'P2', applicant: { ...(application().applicant as object), gender: 'F' } }),
       application({
         policyNo: 'P3',
-        applicant: { ...(application().applicant as object), idNo: '610104620927690', phones: ['1380013801'] },
+        applicant: {
+          ...(application().applicant as object),
+          idNo: '610104620927690',
+          phones: ['1380013801', '+44 20 7946 0000 999'],
+        },
       }),
     ]);
     await importApplications(s, file);

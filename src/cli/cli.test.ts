@@ -80,4 +80,13 @@ describe('the veracity command', () => {
     expect(piped.stdout.trim().split('\n')).toHaveLength(2);
     expect(veracity(['verify', 'dog-licence', 'x']).status).toBe(2);
   });
+
+  it('treats usage errors as refusals (exit 2) and help as success', () => {
+    expect(veracity(['no-such-command']).status).toBe(2);
+    expect(veracity(['import']).status).toBe(2);
+    const bad = veracity(['demo', '--applications', 'abc']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('whole number');
+    expect(veracity(['--help']).status).toBe(0);
+  });
 });

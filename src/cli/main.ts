@@ -1,3 +1,4 @@
+import { CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.js';
 import { registerAgents } from './commands/agents.js';
 import { registerDemo } from './commands/demo.js';
@@ -21,10 +22,19 @@ for (const register of [
   register(program);
 }
 
+// `veracity … | head` closes the pipe early: that is the reader's choice, not a failure.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
-  if (isAppError(error)) {
+  if (error instanceof CommanderError) {
+    // Commander has printed the message; help and version are not errors.
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  } else if (isAppError(error)) {
     process.stderr.write(`veracity: ${error.zh}\nveracity: ${error.en}\n`);
     for (const detail of error.details) process.stderr.write(`  - ${detail}\n`);
     process.exitCode = error.kind === 'INTERNAL' ? 1 : 2;

@@ -9,6 +9,8 @@ export function buildProgram(): Command {
   const program = new Command('veracity')
     .description('Veracity (真信) — customer-information integrity / 客户信息真实性管理')
     .option('--data-dir <dir>', 'data directory (env VERACITY_DATA_DIR, default ./data)')
-    .showHelpAfterError();
+    .showHelpAfterError()
+    // Usage errors come back to main.ts, which exits 2 like every other refusal.
+    .exitOverride();
   return program;
 }

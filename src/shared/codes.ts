@@ -72,13 +72,18 @@ export const CODES = {
     en: 'the line cannot be read as a record',
     clause: 'INTERCHANGE §1',
   },
+  // Warnings — information that does not block underwriting
   BENEFICIARY_SHARE: {
     zh: '受益份额合计不等于100%',
     en: 'beneficiary shares do not add up to 100%',
     clause: 'P5.3',
   },
 
-  // Warnings — information that does not block underwriting
+  OUT_OF_SCOPE_TERM: {
+    zh: '保险期间不足12个月，不在本细则适用范围内：以下问题仅作提示',
+    en: 'a term under 12 months is outside the policy scope: the findings below are warnings only',
+    clause: 'P5.4',
+  },
   ID_REGION_COUNTY: {
     zh: '区县代码未知或已撤销（旧证件仍然有效）',
     en: 'the county code is unknown or abolished (old cards stay valid)',

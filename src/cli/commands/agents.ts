@@ -16,7 +16,7 @@ export function registerAgents(program: Command): void {
           else if (line.status === 'rejected' || line.status === 'malformed') {
             const reasons = line.errors.map((e) => `${e.code} ${e.path}: ${e.message}`).join('; ');
             writeLine(
-              `第 ${line.lineNo} 行 (line ${line.lineNo}) ${line.status}: ${reasons || '不是JSON对象 (not a JSON object)'}`,
+              `第 ${line.line} 行 (line ${line.line}) ${line.status}: ${reasons || '不是JSON对象 (not a JSON object)'}`,
             );
           }
         });

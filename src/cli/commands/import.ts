@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { type ImportSummary, importApplications } from '../../modules/intake/intake.service.js';
 import { CODES, type Code } from '../../shared/codes.js';
 import { withDeps, writeJsonLine, writeLine } from '../deps.js';
+import { wholeNumber } from '../options.js';
 import { progressBar } from '../progress.js';
 
 export function registerImport(program: Command): void {
@@ -10,7 +11,7 @@ export function registerImport(program: Command): void {
     .description('导入投保单并逐条过自动核保资料检查 (import applications through the underwriting gate)')
     .argument('<file>', '.jsonl, .csv or .xlsx (INTERCHANGE §1)')
     .option('--json', 'one gate outcome per line on stdout (INTERCHANGE §3)')
-    .option('--workers <n>', 'worker threads (default: one per core for large files)', (v) => Number.parseInt(v, 10))
+    .option('--workers <n>', 'worker threads (default: one per core for large files)', wholeNumber(0))
     .action(async (file: string, options: { json?: boolean; workers?: number }, command: Command) => {
       await withDeps(command, async (deps) => {
         const bar = progressBar('导入 import');

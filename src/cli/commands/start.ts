@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { loadDemoBook } from '../../modules/demo/demo.service.js';
 import { summarizeBook } from '../../modules/intake/book-summary.js';
 import { withDeps, writeLine } from '../deps.js';
+import { wholeNumber } from '../options.js';
 import { describeBook } from './status.js';
 
 /**
@@ -12,7 +13,7 @@ export function registerStart(program: Command): void {
   program
     .command('start')
     .description('初始化并载入演示数据 (initialise the store and load the demo book on first run)')
-    .option('--applications <n>', 'demo book size on first run', (v) => Number.parseInt(v, 10), 5000)
+    .option('--applications <n>', 'demo book size on first run', wholeNumber(1), 5000)
     .action(async (options: { applications: number }, command: Command) => {
       await withDeps(command, async (deps) => {
         const before = await summarizeBook(deps);

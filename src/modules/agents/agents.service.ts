@@ -9,7 +9,7 @@ import { checkAgent } from './agents.js';
 import * as repo from './agents.repository.js';
 
 export interface AgentImportLine {
-  lineNo: number;
+  line: number;
   agentCode: string | null;
   status: 'created' | 'updated' | 'unchanged' | 'rejected' | 'malformed';
   errors: Issue[];
@@ -70,7 +70,7 @@ export async function importAgents(
     } else record = raw.record;
     if (typeof record !== 'object' || record === null || Array.isArray(record)) {
       summary.malformed++;
-      onLine?.({ lineNo: raw.lineNo, agentCode: null, status: 'malformed', errors: [], warnings: [] });
+      onLine?.({ line: raw.lineNo, agentCode: null, status: 'malformed', errors: [], warnings: [] });
       continue;
     }
     pending.push({ record: record as Record<string, unknown>, lineNo: raw.lineNo });
@@ -87,7 +87,12 @@ async function storeAgent(
   lineNo: number,
 ): Promise<AgentImportLine> {
   const checked = checkAgent(record);
-  const base = { lineNo, agentCode: checked.agentCode ?? null, errors: checked.errors, warnings: checked.warnings };
+  const base = {
+    line: lineNo,
+    agentCode: checked.agentCode ?? null,
+    errors: checked.errors,
+    warnings: checked.warnings,
+  };
   if (checked.errors.length > 0 || !checked.agentCode || !checked.kind) return { ...base, status: 'rejected' };
   const agentCode = checked.agentCode;
   const kind = checked.kind;

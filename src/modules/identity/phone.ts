@@ -160,8 +160,9 @@ function international(raw: string, digits: string, path: string): PhoneCheck {
   const parsed = digits.charAt(0) === '0' ? undefined : parsePhoneNumberFromString(`+${digits}`);
   if (!parsed?.isValid()) {
     return invalid(raw, path, {
-      zh: `+${digits}不是有效的国际号码`,
-      en: `+${digits} is not a valid international number`,
+      // Messages are stored and shown unmasked: never the number itself.
+      zh: '不是有效的国际号码（国家代码或号码长度不对）',
+      en: 'not a valid international number (unknown country code or wrong length)',
     });
   }
   const check: PhoneCheck = { input: raw, normalized: parsed.number, kind: 'international', errors: [], warnings: [] };

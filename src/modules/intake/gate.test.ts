@@ -225,6 +225,17 @@ describe('the underwriting gate (INTERCHANGE §3)', () => {
     });
   });
 
+  it('a term under 12 months is outside P5.4: findings are warnings, underwriting not blocked', () => {
+    const short = application({ termMonths: 6, agentCode: 'A99999', applicant: applicant({ gender: 'F' }) });
+    const outcome = gateApplication(short, context);
+    expect(outcome.accepted).toBe(true);
+    expect(outcome.warnings.map((w) => w.code)).toEqual(['OUT_OF_SCOPE_TERM', 'GENDER_MISMATCH', 'AGENT_UNKNOWN']);
+    expect(gateApplication(application({ termMonths: 12, agentCode: 'A99999' }), context).accepted).toBe(false);
+    expect(gateApplication(application({ termMonths: 6, policyNo: '' }), context).errors.map((e) => e.code)).toEqual([
+      'MISSING_FIELD',
+    ]);
+  });
+
   it('reads wrong types and values as FIELD_INVALID, without throwing', () => {
     const outcome = gateApplication(application({ channel: 'phone', applicant: applicant({ gender: 'X' }) }), context);
     expect(outcome.errors.map((e) => [e.code, e.path])).toEqual(

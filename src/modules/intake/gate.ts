@@ -86,6 +86,7 @@ export function evaluateApplication(raw: unknown, context: GateContext): GateEva
 
   const accountDigits = checkPayer(input, errors, warnings);
   checkSeller(input, appliedOn, context, errors);
+  if (input.termMonths !== undefined && input.termMonths < 12) outOfScope(errors, warnings);
 
   return {
     outcome: { policyNo: input.policyNo ?? null, accepted: errors.length === 0, errors, warnings },
@@ -94,6 +95,20 @@ export function evaluateApplication(raw: unknown, context: GateContext): GateEva
     accountDigits,
     appliedOn,
   };
+}
+
+/** Errors that stop a record being read or stored at all, whatever its term. */
+const STRUCTURAL = new Set(['policyNo', 'appliedAt']);
+
+/**
+ * P5.4: the rules govern individual business with a term of one year or more. A shorter term still
+ * gets every finding, as a warning, so staff see it without underwriting being blocked.
+ */
+function outOfScope(errors: Issue[], warnings: Issue[]): void {
+  const kept = errors.filter((e) => e.code === 'FIELD_INVALID' || STRUCTURAL.has(e.path));
+  const moved = errors.filter((e) => !kept.includes(e));
+  errors.splice(0, errors.length, ...kept);
+  warnings.unshift(issue('OUT_OF_SCOPE_TERM', 'termMonths'), ...moved);
 }
 
 function checkAppliedAt(input: ApplicationInput, errors: Issue[]): string | undefined {

@@ -125,6 +125,36 @@ describe.each(DIALECTS)('intake on %s', (dialect) => {
     expect(await count(store, 'customer_versions')).toBe(1);
   });
 
+  it('going back to an earlier content is a correction too (A → B → A ends on A)', async () => {
+    const a = application();
+    const b = application({ applicant: { ...(application().applicant as object), phones: ['13800138001'] } });
+    await importApplications(store, writeJsonl(store.dir, '1.jsonl', [a]));
+    await importApplications(store, writeJsonl(store.dir, '2.jsonl', [b]));
+    // A later export (another file; byte for byte the first one would be a re-run of it).
+    const later = writeJsonl(store.dir, '3.jsonl', [application({ policyNo: 'P-OTHER' }), a]);
+    expect(await importApplications(store, later)).toMatchObject({ accepted: 2 });
+    const app = await store.db.kysely
+      .selectFrom('applications')
+      .selectAll()
+      .where('policy_no', '=', 'P2026112900001')
+      .executeTakeFirstOrThrow();
+    expect(app.version).toBe(3);
+    expect(await count(store, 'submissions')).toBe(4);
+    // The same content again, now the latest, is unchanged.
+    expect(await importApplications(store, writeJsonl(store.dir, '4.jsonl', [a]))).toMatchObject({ unchanged: 1 });
+  });
+
+  it('re-running a file that corrects a policy in its own lines doubles nothing and ends on its last line', async () => {
+    const a = application();
+    const b = application({ applicant: { ...(application().applicant as object), phones: ['13800138001'] } });
+    const file = writeJsonl(store.dir, 'ab.jsonl', [a, b]);
+    expect(await importApplications(store, file)).toMatchObject({ accepted: 2 });
+    expect(await importApplications(store, file)).toMatchObject({ accepted: 0, unchanged: 2 });
+    expect(await count(store, 'submissions')).toBe(2);
+    const app = await store.db.kysely.selectFrom('applications').selectAll().executeTakeFirstOrThrow();
+    expect(app.version).toBe(2);
+  });
+
   it('a rejected correction keeps the accepted book', async () => {
     await importApplications(store, writeJsonl(store.dir, 'a.jsonl', [application()]));
     const broken = application({ applicant: { ...(application().applicant as object), phones: ['12345'] } });

@@ -21,31 +21,44 @@ export interface StoredCustomer {
   current: { version: number; dataDigest: string; submissionId: number; partyRole: string; partySeq: number };
 }
 
-export async function findSubmissionDigests(q: Q, policyNos: string[]): Promise<Set<string>> {
-  const seen = new Set<string>();
-  for (const chunk of chunkValues(policyNos)) {
-    const rows = await q
-      .selectFrom('submissions')
-      .select(['policy_no', 'content_digest'])
-      .where('policy_no', 'in', chunk)
-      .execute();
-    for (const row of rows) seen.add(`${row.policy_no}\u0000${row.content_digest}`);
-  }
-  return seen;
+export interface SubmissionState {
+  /** Content digest of each policy's latest submission. */
+  latest: Map<string, string>;
+  /** Policies with an accepted submission: a new accepted one replaces their parties and contacts. */
+  accepted: Set<string>;
+  /** `policyNo NUL digest NUL line` already stored from the same file: what a re-run must skip. */
+  fromSameFile: Set<string>;
 }
 
-export async function findAcceptedPolicies(q: Q, policyNos: string[]): Promise<Set<string>> {
-  const found = new Set<string>();
+export async function findSubmissionState(
+  q: Q,
+  policyNos: string[],
+  fileDigest: string | null,
+): Promise<SubmissionState> {
+  const state: SubmissionState = { latest: new Map(), accepted: new Set(), fromSameFile: new Set() };
   for (const chunk of chunkValues(policyNos)) {
-    const rows = await q
+    const current = await q
       .selectFrom('applications')
-      .select('policy_no')
-      .where('policy_no', 'in', chunk)
-      .where('accepted_submission_id', 'is not', null)
+      .innerJoin('submissions', 'submissions.id', 'applications.last_submission_id')
+      .select(['applications.policy_no', 'applications.accepted_submission_id', 'submissions.content_digest'])
+      .where('applications.policy_no', 'in', chunk)
       .execute();
-    for (const row of rows) found.add(row.policy_no);
+    for (const row of current) {
+      state.latest.set(row.policy_no, row.content_digest);
+      if (row.accepted_submission_id !== null) state.accepted.add(row.policy_no);
+    }
+    if (fileDigest === null) continue;
+    const earlier = await q
+      .selectFrom('submissions')
+      .innerJoin('import_batches', 'import_batches.id', 'submissions.batch_id')
+      .select(['submissions.policy_no', 'submissions.content_digest', 'submissions.line_no'])
+      .where('import_batches.file_digest', '=', fileDigest)
+      .where('submissions.policy_no', 'in', chunk)
+      .execute();
+    for (const row of earlier)
+      state.fromSameFile.add(`${row.policy_no}\u0000${row.content_digest}\u0000${row.line_no}`);
   }
-  return found;
+  return state;
 }
 
 const SUBMISSION_COLUMNS = [
@@ -213,9 +226,6 @@ const DESCRIPTIVE_COLUMNS = [
   'applied_at',
   'applied_on',
   'receipt_signed_at',
-  'premium_amount',
-  'premium_currency',
-  'premium_frequency',
 ] as const;
 
 /**

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { chinaToday } from '../../platform/clock.js';
@@ -27,7 +28,7 @@ export interface ImportProgress {
 }
 
 export interface ImportOptions {
-  /** Worker threads for the CPU half; 0 runs in-process. Default: one per core for big files. */
+  /** Worker threads for the CPU half; 0 runs in-process. Default: one per core but one, for big files. */
   workers?: number;
   chunkSize?: number;
   onOutcome?: (outcome: LineOutcome) => void;
@@ -66,11 +67,11 @@ export async function importApplications(
   const started = performance.now();
   const totalBytes = assertReadable(file);
   const { context, agents } = await gateContext(deps);
-  const stat = fs.statSync(file);
+  const fileDigest = await sha256Of(file);
   const batchId = await repo.createImportBatch(deps.db.kysely, {
     kind: 'applications',
     file_name: path.basename(file),
-    file_digest: `${stat.size}:${Math.trunc(stat.mtimeMs)}`,
+    file_digest: fileDigest,
     started_at: deps.clock.now().toISOString(),
   });
   const summary: ImportSummary = {
@@ -85,7 +86,7 @@ export async function importApplications(
     seconds: 0,
   };
   const workers = options.workers ?? (totalBytes < SMALL_FILE_BYTES ? 0 : WorkerPool.defaultSize());
-  const chunkSize = options.chunkSize ?? 4000;
+  const chunkSize = options.chunkSize ?? 2000;
   const pool =
     workers > 0
       ? new WorkerPool<RawRecord[], PreparedChunk>(
@@ -100,7 +101,7 @@ export async function importApplications(
   let bytesRead = 0;
   const inFlight: Array<Promise<PreparedChunk>> = [];
   const store = async (chunk: PreparedChunk) => {
-    await storeChunk(deps, chunk, batchId, summary, options);
+    await storeChunk(deps, chunk, { batchId, fileDigest }, summary, options);
     options.onProgress?.({ bytesRead, totalBytes, records: summary.linesRead });
   };
 
@@ -117,7 +118,7 @@ export async function importApplications(
       if (records.length < chunkSize) continue;
       inFlight.push(prepare(records));
       records = [];
-      if (inFlight.length > Math.max(2, workers * 2)) await store(await (inFlight.shift() as Promise<PreparedChunk>));
+      if (inFlight.length > workers) await store(await (inFlight.shift() as Promise<PreparedChunk>));
     }
     if (records.length > 0) inFlight.push(prepare(records));
     while (inFlight.length > 0) await store(await (inFlight.shift() as Promise<PreparedChunk>));
@@ -142,15 +143,23 @@ export async function importApplications(
   return summary;
 }
 
+/** The file's identity: a re-run of the same file skips the lines it already stored. */
+async function sha256Of(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
 async function storeChunk(
   deps: Deps,
   chunk: PreparedChunk,
-  batchId: number,
+  { batchId, fileDigest }: { batchId: number; fileDigest: string },
   summary: ImportSummary,
   options: ImportOptions,
 ): Promise<void> {
   const stored = await storeBatch(deps.db, chunk.prepared, {
     batchId,
+    fileDigest,
     source: 'file',
     receivedAt: deps.clock.now().toISOString(),
   });
@@ -202,6 +211,7 @@ export async function submitApplication(
   if (!options.store) return prepared.outcome;
   const [stored] = await storeBatch(deps.db, [prepared], {
     batchId: null,
+    fileDigest: null,
     source: 'api',
     receivedAt: deps.clock.now().toISOString(),
   });

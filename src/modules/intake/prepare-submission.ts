@@ -50,9 +50,6 @@ export function prepareSubmission(
       appliedAt: input.appliedAt ?? null,
       appliedOn: evaluation.appliedOn ?? null,
       receiptSignedAt: input.receiptSignedAt ?? null,
-      premiumAmount: input.premium?.amount ?? null,
-      premiumCurrency: input.premium?.currency ?? null,
-      premiumFrequency: input.premium?.frequency ?? null,
     },
     parties,
   };

@@ -38,9 +38,6 @@ export interface PreparedApplication {
   appliedAt: string | null;
   appliedOn: string | null;
   receiptSignedAt: string | null;
-  premiumAmount: string | null;
-  premiumCurrency: string | null;
-  premiumFrequency: string | null;
 }
 
 export interface PreparedSubmission {

@@ -18,14 +18,19 @@ export interface StoredOutcome {
 
 interface Meta {
   batchId: number | null;
+  /** SHA-256 of the file being imported; null for the API. */
+  fileDigest: string | null;
   source: 'file' | 'api';
   receivedAt: string;
 }
 
 /**
  * Stores gated submissions in one transaction: the submission history, the current application,
- * customers (versioned), parties and the contact index. Re-storing content already stored is a
- * no-op, so a file can be re-run after a crash: nothing doubled, nothing lost.
+ * customers (versioned), parties and the contact index.
+ * A submission is `unchanged` — stores nothing — when its content is the policy's latest, or when
+ * this very line of this very file was stored before (a re-run, or the rest of a crashed import:
+ * nothing doubled, nothing lost). Anything else is new: a first submission or a correction, even
+ * one that goes back to an earlier content (A → B → A ends on A).
  */
 export async function storeBatch(db: Db, items: readonly PreparedSubmission[], meta: Meta): Promise<StoredOutcome[]> {
   return db.kysely.transaction().execute(async (trx) => {
@@ -61,11 +66,16 @@ async function storeSegment(
   items: readonly PreparedSubmission[],
   meta: Meta,
 ): Promise<StoredOutcome[]> {
-  const seen = await repo.findSubmissionDigests(
+  const state = await repo.findSubmissionState(
     trx,
     items.map((i) => i.outcome.policyNo ?? ''),
+    meta.fileDigest,
   );
-  const fresh = items.filter((i) => !seen.has(submissionKey(i)));
+  const fresh = items.filter((i) => {
+    const policyNo = i.outcome.policyNo ?? '';
+    if (state.latest.get(policyNo) === i.contentDigest) return false;
+    return !state.fromSameFile.has(`${policyNo}\u0000${i.contentDigest}\u0000${i.lineNo}`);
+  });
   const submissionIds = await repo.insertSubmissions(
     trx,
     fresh.map((i) => submissionRow(i, meta)),
@@ -74,11 +84,10 @@ async function storeSegment(
 
   const accepted = fresh.filter((i) => i.outcome.accepted && i.outcome.policyNo);
   const customerIds = await resolveCustomers(trx, accepted, idOf, meta.receivedAt);
-  const corrected = await repo.findAcceptedPolicies(
+  await repo.deletePolicyBook(
     trx,
-    accepted.map((i) => i.outcome.policyNo as string),
+    accepted.map((i) => i.outcome.policyNo as string).filter((p) => state.accepted.has(p)),
   );
-  await repo.deletePolicyBook(trx, [...corrected]);
 
   const parties: Insertable<PolicyPartyTable>[] = [];
   const contacts: ContactTable[] = [];
@@ -158,9 +167,6 @@ function applicationRow(i: PreparedSubmission, submissionId: number, now: string
     applied_at: a.appliedAt,
     applied_on: a.appliedOn,
     receipt_signed_at: a.receiptSignedAt,
-    premium_amount: a.premiumAmount,
-    premium_currency: a.premiumCurrency,
-    premium_frequency: a.premiumFrequency,
     created_at: now,
     updated_at: now,
   };

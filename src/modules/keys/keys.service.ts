@@ -13,8 +13,8 @@ export async function rotateKeys(deps: Deps): Promise<{ activeKeyId: string; res
   const config = deps.config;
   if (config.keysJson) {
     throw new AppError('BAD_INPUT', {
-      zh: '密钥来自环境变量 VERACITY_KEYS：请在其中加入新密钥并设为当前密钥后再运行 keys reseal',
-      en: 'keys come from VERACITY_KEYS: add the new key there, make it active, then re-encrypt',
+      zh: '密钥来自环境变量 VERACITY_KEYS，无法自动写入新密钥：请改用密钥文件（VERACITY_KEY_FILE）后再轮换',
+      en: 'the keys come from VERACITY_KEYS, where no new key can be written: use a key file (VERACITY_KEY_FILE) to rotate',
     });
   }
   const activeKeyId = addEncryptionKey(config.keyFile);

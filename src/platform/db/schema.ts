@@ -71,9 +71,6 @@ export interface ApplicationTable {
   /** China-time date of appliedAt: day T of the T+1 rule (P5.7). */
   applied_on: string | null;
   receipt_signed_at: string | null;
-  premium_amount: string | null;
-  premium_currency: string | null;
-  premium_frequency: string | null;
   created_at: string;
   updated_at: string;
 }

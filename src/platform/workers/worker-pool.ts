@@ -13,10 +13,13 @@ export class WorkerPool<In, Out> {
   private readonly pending = new Map<Worker, { resolve: (o: Out) => void; reject: (e: unknown) => void }>();
 
   constructor(moduleUrl: URL, workerData: unknown, size: number) {
+    // A worker holds one chunk at a time: a small heap makes it collect early, keeping the
+    // import's memory flat whatever the file size.
+    const resourceLimits = { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 16 };
     for (let i = 0; i < size; i++) {
       const worker = moduleUrl.pathname.endsWith('.ts')
-        ? new Worker(viaTsx(moduleUrl), { eval: true, workerData })
-        : new Worker(moduleUrl, { workerData });
+        ? new Worker(viaTsx(moduleUrl), { eval: true, workerData, resourceLimits })
+        : new Worker(moduleUrl, { workerData, resourceLimits });
       worker.on('message', (output: Out) => this.settle(worker, (p) => p.resolve(output)));
       worker.on('error', (error) => this.settle(worker, (p) => p.reject(error)));
       this.workers.push(worker);
@@ -24,8 +27,9 @@ export class WorkerPool<In, Out> {
     }
   }
 
+  /** One worker per core but one: the main thread has work of its own (the import stores there). */
   static defaultSize(): number {
-    return Math.max(1, os.availableParallelism());
+    return Math.max(1, os.availableParallelism() - 1);
   }
 
   run(input: In): Promise<Out> {

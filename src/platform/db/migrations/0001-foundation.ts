@@ -41,8 +41,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('warnings', 'text', (c) => c.notNull())
     .addColumn('error_codes', 'text', (c) => c.notNull())
     .addColumn('sealed', binary, (c) => c.notNull())
-    .addUniqueConstraint('submissions_policy_content', ['policy_no', 'content_digest'])
     .execute();
+  await db.schema.createIndex('submissions_policy').on('submissions').columns(['policy_no']).execute();
 
   await db.schema
     .createTable('applications')
@@ -61,9 +61,6 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('applied_at', 'text')
     .addColumn('applied_on', 'text')
     .addColumn('receipt_signed_at', 'text')
-    .addColumn('premium_amount', 'text')
-    .addColumn('premium_currency', 'text')
-    .addColumn('premium_frequency', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
     .execute();
