@@ -58,7 +58,7 @@ function personalDigits(record: unknown): string[] {
   const walk = (value: unknown, key: string) => {
     if (typeof value === 'string' && /idNo|phones|accountNo/i.test(key)) {
       for (const run of value.replace(/[^0-9]/g, ' ').split(' ')) if (run.length >= 7) out.push(run);
-    } else if (Array.isArray(value)) value.forEach((v) => walk(v, key));
+    } else if (Array.isArray(value)) for (const v of value) walk(v, key);
     else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
   };
   walk(record, '');
