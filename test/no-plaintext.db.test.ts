@@ -3,6 +3,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importAgents } from '../src/modules/agents/agents.service.js';
+import { importComplaints } from '../src/modules/complaints/complaints.service.js';
 import { importApplications } from '../src/modules/intake/intake.service.js';
 import { createLogger } from '../src/platform/logging.js';
 import { createTestStore, type TestStore, writeJsonl } from './harness.js';
@@ -27,6 +28,9 @@ const KNOWN_VALUES = [
   '1380013801',
   '19620927',
   '442079460000999',
+  // from a complaint's free-text summary (INTERCHANGE §2a), sealed whole
+  '赵德明',
+  '13700137000',
 ];
 
 describe('no plaintext personal data at rest or in logs', () => {
@@ -62,6 +66,24 @@ describe('no plaintext personal data at rest or in logs', () => {
       }),
     ]);
     await importApplications(s, file);
+    const complaint = {
+      complaintNo: 'C2026-00031',
+      agentCode: 'A10023',
+      policyNo: 'P2026112900001',
+      receivedOn: '2026-11-30',
+      kind: 'misleading_sales',
+      verified: false,
+      summary: '客户赵德明（电话13700137000）反映销售人员王芳夸大分红收益',
+    };
+    await importComplaints(s, writeJsonl(s.dir, 'complaints.jsonl', [complaint]));
+    // A later verification is a second version, sealed too; a rejected line is reported, not stored.
+    await importComplaints(
+      s,
+      writeJsonl(s.dir, 'verified.jsonl', [
+        { ...complaint, verified: true, verifiedOn: '2026-12-01' },
+        { ...complaint, complaintNo: 'C2', kind: '赵德明', verifiedOn: '13700137000' },
+      ]),
+    );
     // Read the files as they are on disk: the database and its write-ahead log, open and closed.
     const readStore = () =>
       fs
@@ -74,6 +96,7 @@ describe('no plaintext personal data at rest or in logs', () => {
     expect(stored.length).toBeGreaterThan(0);
     // Control: the grep does see what is stored in the clear (a policy number is not personal data).
     expect(stored.some((bytes) => bytes.includes(Buffer.from('P2026112900001')))).toBe(true);
+    expect(stored.some((bytes) => bytes.includes(Buffer.from('C2026-00031')))).toBe(true);
     for (const value of KNOWN_VALUES) {
       for (const bytes of stored) expect(bytes.includes(Buffer.from(value, 'utf8')), value).toBe(false);
       expect(logged.join('').includes(value), value).toBe(false);

@@ -1,9 +1,13 @@
 import { CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.js';
 import { registerAgents } from './commands/agents.js';
+import { registerCalendar } from './commands/calendar.js';
+import { registerComplaints } from './commands/complaints.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
+import { registerItems } from './commands/items.js';
 import { registerKeys } from './commands/keys.js';
+import { registerScan } from './commands/scan.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
 import { registerVerify } from './commands/verify.js';
@@ -13,7 +17,11 @@ const program = buildProgram();
 for (const register of [
   registerImport,
   registerAgents,
+  registerComplaints,
+  registerScan,
+  registerItems,
   registerVerify,
+  registerCalendar,
   registerDemo,
   registerKeys,
   registerStatus,

@@ -109,6 +109,11 @@ export const CODES = {
     en: 'the insured is a minor and has no ID number',
     clause: 'P5.5',
   },
+  CALENDAR_YEAR_ASSUMED: {
+    zh: '该年度没有官方放假安排数据，工作日按周一至周五推算，期限可能有误',
+    en: 'there is no official holiday schedule for the year: working days are assumed to be Monday to Friday, so deadlines may be wrong',
+    clause: 'P5.13',
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type Code = keyof typeof CODES;

@@ -18,6 +18,7 @@ export async function findAgentDigest(
 
 export interface AgentRow {
   agentCode: string;
+  idBidx: string | null;
   kind: string;
   agencyKind: string | null;
   branchCode: string | null;
@@ -30,6 +31,7 @@ export interface AgentRow {
 /** Writes the current row, its version and its contact index (replacing the previous contacts). */
 export async function saveAgent(q: Q, agent: AgentRow, contacts: AgentContactTable[], now: string): Promise<void> {
   const values = {
+    id_bidx: agent.idBidx,
     kind: agent.kind,
     agency_kind: agent.agencyKind,
     branch_code: agent.branchCode,

@@ -105,6 +105,9 @@ async function storeAgent(
       trx,
       {
         agentCode,
+        idBidx: checked.idKey
+          ? deps.sealer.blindIndex(INDEX_DOMAIN.id(checked.idKey.idType), checked.idKey.idNo).toString()
+          : null,
         kind,
         agencyKind: checked.agencyKind,
         branchCode: checked.branchCode,

@@ -1,6 +1,7 @@
 import { type Issue, issue } from '../../shared/codes.js';
-import { AGENT_KINDS, type AgentKind } from '../../shared/contract.js';
+import { AGENT_KINDS, type AgentKind, ID_TYPES, type IdType } from '../../shared/contract.js';
 import { normalizeAddress } from '../identity/address.js';
+import { matchingIdNo } from '../identity/id-number.js';
 import { checkPhone } from '../identity/phone.js';
 import { isRealDate } from '../intake/china-time.js';
 
@@ -17,6 +18,8 @@ export interface AgentContactValue {
 
 export interface CheckedAgent {
   agentCode: string | undefined;
+  /** The seller's own identity, keyed as a customer's is (INTERCHANGE §4). */
+  idKey: { idType: IdType; idNo: string } | null;
   kind: AgentKind | undefined;
   agencyKind: string | null;
   branchCode: string | null;
@@ -77,8 +80,15 @@ export function checkAgent(raw: Obj): CheckedAgent {
     if (typeof r === 'object' && r !== null) addContacts(r as Obj, 'relative', `relatives[${i}].`);
   });
 
+  const idType = text(raw, 'idType');
+  const idNo = text(raw, 'idNo');
+  let idKey: CheckedAgent['idKey'] = null;
+  if (idNo && idType && (ID_TYPES as readonly string[]).includes(idType)) {
+    idKey = { idType: idType as IdType, idNo: matchingIdNo(idType as IdType, idNo) };
+  }
   return {
     agentCode,
+    idKey,
     kind,
     agencyKind: text(raw, 'agencyKind') ?? null,
     branchCode: text(raw, 'branchCode') ?? null,

@@ -7,6 +7,7 @@ import { type ApplicationRecord, agentSchema, applicationSchema, complaintSchema
 import { mod11CheckChar } from '../identity/gb11643.js';
 import { luhnCheckDigit } from './accounts.js';
 import { openBook } from './book.js';
+import { isoDateOf, parseIsoDate } from './dates.js';
 import {
   applicationAt,
   type BookOptions,
@@ -233,6 +234,36 @@ describe('demo book: agents and complaints', () => {
     ).toBeGreaterThanOrEqual(1);
     expect(complaints.filter((c) => !c.verified || c.kind !== 'misleading_sales').length).toBeGreaterThan(5);
     expect(JSON.stringify([...generateComplaints(OPTIONS)])).toBe(JSON.stringify(complaints));
+  });
+
+  it('dates no complaint after the last day of the book, nor a verification before its receipt', () => {
+    for (const options of [OPTIONS, { ...OPTIONS, applications: 800, days: 5 }, { ...OPTIONS, days: 400 }]) {
+      const lastDay = isoDateOf((parseIsoDate(options.from) as number) + options.days - 1);
+      const complaints = [...generateComplaints(options)];
+      expect(complaints.length).toBeGreaterThan(0);
+      for (const c of complaints) {
+        expect(c.receivedOn <= lastDay, `${c.complaintNo} received ${c.receivedOn}`).toBe(true);
+        expect(c.verified).toBe(c.verifiedOn !== null);
+        if (c.verifiedOn) {
+          expect(c.verifiedOn <= lastDay, `${c.complaintNo} verified ${c.verifiedOn}`).toBe(true);
+          expect(c.verifiedOn >= c.receivedOn, c.complaintNo).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('has the hot sellers verified before the book opens and within the year ending on its last day', () => {
+    const complaints = [...generateComplaints(OPTIONS)];
+    const lastDay = (parseIsoDate(OPTIONS.from) as number) + OPTIONS.days - 1;
+    const bySeller = new Map<string, string[]>();
+    for (const c of complaints.filter((x) => x.kind === 'misleading_sales' && x.verified)) {
+      bySeller.set(c.agentCode, [...(bySeller.get(c.agentCode) ?? []), c.verifiedOn as string]);
+    }
+    const hot = [...bySeller.values()].filter(
+      (dates) => dates.length >= 2 && dates.every((d) => d > isoDateOf(lastDay - 365)),
+    );
+    expect(hot.length).toBeGreaterThanOrEqual(2);
+    for (const dates of hot) for (const d of dates) expect(d < OPTIONS.from, d).toBe(true);
   });
 });
 

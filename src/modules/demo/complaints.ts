@@ -3,7 +3,6 @@ import { applicationAt } from './applications.js';
 import { type Book, type BookOptions, openBook } from './book.js';
 import { isoDateOf, yearOf } from './dates.js';
 import { Rng, Weighted } from './prng.js';
-import { purchaseOf } from './sales.js';
 import { Stream } from './streams.js';
 
 type ComplaintKind = ComplaintRecord['kind'];
@@ -37,16 +36,26 @@ const BACKGROUND_KINDS = new Weighted<ComplaintKind>([
   ['other', 15],
 ]);
 
+/** Days from the sale to a complaint about it, at most (revisit calls fall in the cooling-off period). */
+const COMPLAINT_AFTER_SALE_MAX = 30;
+/** Days from receiving a complaint to verifying it. */
+const VERIFY_MIN = 7;
+const VERIFY_MAX = 30;
 /**
- * A hot seller's two policies lie at most this many days apart, so with 20–120 days to receive and
- * 7–30 to verify, the two verifications fall within one year (P5.14 counts by verifiedOn).
+ * A hot seller's verifications lie within this many days of each other, under a year (P5.14
+ * counts by verifiedOn); a near miss's two lie further apart than a year.
  */
-const HOT_POLICIES_MAX_GAP = 200;
+const HOT_SPREAD = 300;
+const NEAR_MISS_GAP_MIN = 420;
+const NEAR_MISS_GAP_MAX = 600;
 
 /**
- * The complaints register: a few sellers with two or more verified misleading-sales complaints
- * within a year (P5.14 re-check), one whose two are more than a year apart, and background
- * complaints (unverified, or of other kinds) that must not trigger the rule.
+ * The complaints register as of the book's last day: nothing is received or verified after it.
+ * A few sellers with two or more verified misleading-sales complaints within a year (P5.14
+ * re-check), verified before the book opens so that every day of the book counts them; one seller
+ * whose two are more than a year apart; and background complaints (unverified, or of other kinds)
+ * that must not trigger the rule. Complaints about the book's policies name them; those about
+ * earlier sales have no policy number.
  */
 export function* generateComplaints(options: BookOptions): Generator<ComplaintRecord> {
   const book = openBook(options);
@@ -62,7 +71,6 @@ export function* generateComplaints(options: BookOptions): Generator<ComplaintRe
 
 interface Sold {
   agentCode: string;
-  sellerIndex: number;
   policyNo: string;
   day: number;
 }
@@ -72,9 +80,12 @@ class ComplaintDrafts {
   private readonly drafts: Draft[] = [];
   /** Sellers with a verified misleading-sales complaint: a second one is only planted on purpose. */
   private readonly misleadingVerified = new Set<string>();
+  /** The book's last day: the register is as of this day. */
+  private readonly lastDay: number;
 
   constructor(private readonly book: Book) {
     this.rng = Rng.of(book.seed, Stream.complaint, 0);
+    this.lastDay = book.fromDay + book.days - 1;
   }
 
   /** Application k as sold, or undefined when its seller code is not in the register (a defect). */
@@ -83,12 +94,7 @@ class ComplaintDrafts {
     if (defect === 'unknown_agent' || defect === 'unqualified_agent') return undefined;
     const agentCode = record.agentCode ?? record.agencyCode;
     if (!agentCode) return undefined;
-    return {
-      agentCode,
-      sellerIndex: purchaseOf(this.book, k).sale.seller.index,
-      policyNo: record.policyNo,
-      day: this.book.schedule.dayOf(k),
-    };
+    return { agentCode, policyNo: record.policyNo, day: this.book.schedule.dayOf(k) };
   }
 
   private randomSale(): Sold | undefined {
@@ -99,50 +105,58 @@ class ComplaintDrafts {
     return undefined;
   }
 
-  /** Another policy by the same seller close in time, searching outwards from k. */
-  private anotherSale(first: Sold, k: number): Sold | undefined {
-    const limit = Math.min(this.book.applications, 20 * this.book.agents);
-    for (let step = 1; step < limit; step++) {
-      for (const j of [k + step, k - step]) {
-        if (j < 0 || j >= this.book.applications) continue;
-        if (Math.abs(this.book.schedule.dayOf(j) - first.day) > HOT_POLICIES_MAX_GAP) continue;
-        if (purchaseOf(this.book, j).sale.seller.index !== first.sellerIndex) continue;
-        const sold = this.sold(j);
-        if (sold?.agentCode === first.agentCode) return sold;
-      }
-    }
-    return undefined;
+  /**
+   * A day on which a hot seller's complaint was verified: before the book opens and within the
+   * year ending on its last day, so that a re-check as of any day of the book counts it. A book
+   * longer than that puts the verifications in its last HOT_SPREAD days instead.
+   */
+  private hotVerificationDay(): number {
+    const latest = this.book.fromDay - 1;
+    const earliest = Math.max(latest - HOT_SPREAD, this.lastDay - 364);
+    if (earliest <= latest) return this.rng.int(earliest, latest);
+    return this.rng.int(this.lastDay - HOT_SPREAD, this.lastDay);
   }
 
-  private add(
-    sold: Pick<Sold, 'agentCode' | 'day'> & { policyNo: string | null },
-    kind: ComplaintKind,
-    verified: boolean,
-    receivedDay?: number,
-  ): void {
-    const received = receivedDay ?? sold.day + this.rng.int(20, 120);
-    const draft: Draft = {
+  private push(draft: Draft): void {
+    this.drafts.push(draft);
+    if (draft.verifiedDay !== null && draft.kind === 'misleading_sales') this.misleadingVerified.add(draft.agentCode);
+  }
+
+  /** A complaint about a policy of the book, received by the book's last day; verified only if that too falls by then. */
+  private aboutSale(sold: Sold, kind: ComplaintKind, verified: boolean): void {
+    const receivedDay = sold.day + this.rng.int(0, Math.min(COMPLAINT_AFTER_SALE_MAX, this.lastDay - sold.day));
+    const verifiedDay = receivedDay + this.rng.int(VERIFY_MIN, VERIFY_MAX);
+    this.push({
       agentCode: sold.agentCode,
       policyNo: sold.policyNo,
-      receivedDay: received,
+      receivedDay,
       kind,
-      verifiedDay: verified ? received + this.rng.int(7, 30) : null,
+      verifiedDay: verified && verifiedDay <= this.lastDay ? verifiedDay : null,
       summary: this.rng.pick(SUMMARIES[kind]),
-    };
-    this.drafts.push(draft);
-    if (verified && kind === 'misleading_sales') this.misleadingVerified.add(sold.agentCode);
+    });
   }
 
+  /** A verified complaint about an earlier sale (outside the book: no policy number). */
+  private verifiedEarlier(agentCode: string, kind: ComplaintKind, verifiedDay: number): void {
+    this.push({
+      agentCode,
+      policyNo: null,
+      receivedDay: verifiedDay - this.rng.int(VERIFY_MIN, VERIFY_MAX),
+      kind,
+      verifiedDay,
+      summary: this.rng.pick(SUMMARIES[kind]),
+    });
+  }
+
+  /** A seller of the book with two verified misleading-sales complaints within a year. */
   addHotSeller(): void {
     for (let attempt = 0; attempt < 10; attempt++) {
-      const k = this.rng.int(0, this.book.applications - 1);
-      const first = this.sold(k);
-      if (!first || this.misleadingVerified.has(first.agentCode)) continue;
-      // Two customers of one policy can both complain when no second policy is found.
-      const second = this.anotherSale(first, k) ?? first;
-      this.add(first, 'misleading_sales', true);
-      this.add(second, 'misleading_sales', true);
-      if (this.rng.chance(0.3)) this.add(first, this.rng.chance(0.5) ? 'misleading_sales' : 'service', false);
+      const sold = this.sold(this.rng.int(0, this.book.applications - 1));
+      if (!sold || this.misleadingVerified.has(sold.agentCode)) continue;
+      this.verifiedEarlier(sold.agentCode, 'misleading_sales', this.hotVerificationDay());
+      this.verifiedEarlier(sold.agentCode, 'misleading_sales', this.hotVerificationDay());
+      // A complaint about one of the book's policies, still being investigated.
+      if (this.rng.chance(0.3)) this.aboutSale(sold, this.rng.chance(0.5) ? 'misleading_sales' : 'service', false);
       return;
     }
   }
@@ -151,17 +165,31 @@ class ComplaintDrafts {
   addNearMiss(): void {
     const sold = this.randomSale();
     if (!sold) return;
-    this.add(sold, 'misleading_sales', true);
-    const longAgo = this.book.fromDay - this.rng.int(450, 700);
-    this.add({ agentCode: sold.agentCode, policyNo: null, day: longAgo }, 'misleading_sales', true, longAgo);
+    const recent = this.hotVerificationDay();
+    this.verifiedEarlier(sold.agentCode, 'misleading_sales', recent);
+    const longAgo = recent - this.rng.int(NEAR_MISS_GAP_MIN, NEAR_MISS_GAP_MAX);
+    this.verifiedEarlier(sold.agentCode, 'misleading_sales', longAgo);
   }
 
+  /** About one of the book's policies or, as often, an earlier sale of the same seller in the past year. */
   addBackground(): void {
     const sold = this.randomSale();
     if (!sold) return;
     const kind = BACKGROUND_KINDS.pick(this.rng);
     const verified = kind === 'misleading_sales' ? this.rng.chance(0.4) : this.rng.chance(0.6);
-    this.add(sold, kind, verified);
+    if (this.rng.chance(0.5)) {
+      this.aboutSale(sold, kind, verified);
+      return;
+    }
+    const receivedDay = this.lastDay - this.rng.int(VERIFY_MAX, 330);
+    this.push({
+      agentCode: sold.agentCode,
+      policyNo: null,
+      receivedDay,
+      kind,
+      verifiedDay: verified ? receivedDay + this.rng.int(VERIFY_MIN, VERIFY_MAX) : null,
+      summary: this.rng.pick(SUMMARIES[kind]),
+    });
   }
 
   *numbered(): Generator<ComplaintRecord> {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { importAgents } from '../agents/agents.service.js';
+import { type ComplaintImportSummary, importComplaints } from '../complaints/complaints.service.js';
 import { type ImportSummary, importApplications } from '../intake/intake.service.js';
 import { writeBook } from './write-book.js';
 
@@ -28,14 +29,18 @@ export async function writeDemoBook(
   });
 }
 
-/** Generates the demo book into `<data dir>/demo` and loads it through the register and the gate. */
+/**
+ * Generates the demo book into `<data dir>/demo` and loads it: the agent register, the complaints
+ * register (P5.14), then the applications through the gate.
+ */
 export async function loadDemoBook(
   deps: Deps,
   options: { applications: number; seed?: number },
-): Promise<{ dir: string; summary: ImportSummary }> {
+): Promise<{ dir: string; summary: ImportSummary; complaints: ComplaintImportSummary }> {
   const dir = path.join(deps.config.dataDir, 'demo');
   const book = await writeDemoBook(dir, { ...options, today: chinaToday(deps.clock) });
   await importAgents(deps, book.agentsFile);
+  const complaints = await importComplaints(deps, book.complaintsFile);
   const summary = await importApplications(deps, book.applicationsFile);
-  return { dir, summary };
+  return { dir, summary, complaints };
 }

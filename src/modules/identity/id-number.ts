@@ -8,7 +8,7 @@ import { assertIsoDate } from './dates.js';
 import { checkForeignPermanentResident } from './foreign-permanent-resident.js';
 import { checkHmtResidencePermit } from './hmt-permit.js';
 import type { IdCheckContext, IdFindings } from './id-findings.js';
-import { checkResidentId } from './resident-id.js';
+import { checkResidentId, upgradeLegacyNumber } from './resident-id.js';
 import { normalizeIdNo } from './text.js';
 import { checkByForm, isFormOnlyIdType } from './travel-documents.js';
 
@@ -41,4 +41,13 @@ function findingsFor(idType: IdType, normalized: string, context: IdCheckContext
       if (isFormOnlyIdType(idType)) return checkByForm(idType, normalized, context);
       throw new TypeError(`unknown idType ${String(idType)}`);
   }
+}
+
+/**
+ * The number a person is keyed and matched by (INTERCHANGE §4): normalised, and a 15-digit
+ * first-generation resident ID upgraded to its 18-digit form, so old and new cards match.
+ */
+export function matchingIdNo(idType: IdType, raw: string): string {
+  const normalized = normalizeIdNo(raw);
+  return (idType === 'RESIDENT_ID' ? upgradeLegacyNumber(normalized) : undefined) ?? normalized;
 }

@@ -1,7 +1,7 @@
 import { type Issue, issue } from '../../shared/codes.js';
 import type { AgentKind, Gender, IdType } from '../../shared/contract.js';
 import { checkBankAccount } from '../identity/bank-account.js';
-import { checkIdNumber, normalizeIdNo } from '../identity/id-number.js';
+import { checkIdNumber, matchingIdNo, normalizeIdNo } from '../identity/id-number.js';
 import { checkPhone } from '../identity/phone.js';
 import { ageOn, chinaDate, isRealDate, parseTimestamp } from './china-time.js';
 import { type ApplicationInput, type PartyInput, readApplication } from './read-application.js';
@@ -258,12 +258,7 @@ function checkPayer(input: ApplicationInput, errors: Issue[], warnings: Issue[])
 }
 
 function sameIdNumber(a: string, b: string): boolean {
-  return normalizeIdNo(a) === normalizeIdNo(b) || upgraded(a) === upgraded(b);
-}
-
-function upgraded(idNo: string): string {
-  const check = checkIdNumber('RESIDENT_ID', idNo, { today: '9999-12-31' });
-  return check.upgraded18 ?? check.normalized;
+  return normalizeIdNo(a) === normalizeIdNo(b) || matchingIdNo('RESIDENT_ID', a) === matchingIdNo('RESIDENT_ID', b);
 }
 
 function comparableName(name: string): string {

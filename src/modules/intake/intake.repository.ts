@@ -251,6 +251,8 @@ export async function upsertApplications(q: Q, rows: Insertable<ApplicationTable
           last_submission_id: sql`excluded.last_submission_id`,
           accepted_submission_id: sql`coalesce(excluded.accepted_submission_id, applications.accepted_submission_id)`,
           version: sql`applications.version + 1`,
+          // A newly accepted version changes the book: the next scan takes it in again (P5.7).
+          scanned_on: sql`case when excluded.status = 'accepted' then null else applications.scanned_on end`,
           updated_at: sql`excluded.updated_at`,
         }),
       )

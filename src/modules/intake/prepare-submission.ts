@@ -1,6 +1,6 @@
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import { normalizeAddress } from '../identity/address.js';
-import { normalizeIdNo } from '../identity/id-number.js';
+import { matchingIdNo } from '../identity/id-number.js';
 import { canonicalJson } from './canonical-json.js';
 import { type CheckedParty, evaluateApplication, type GateContext } from './gate.js';
 import type { PreparedContact, PreparedCustomer, PreparedParty, PreparedSubmission } from './prepared.js';
@@ -107,7 +107,10 @@ function preparePayer(
   if (payer.approvalRef) {
     customer = payer.holderIdNo
       ? customerOf(
-          { idType: payer.holderIdType ?? 'RESIDENT_ID', idNo: normalizeIdNo(payer.holderIdNo) },
+          {
+            idType: payer.holderIdType ?? 'RESIDENT_ID',
+            idNo: matchingIdNo(payer.holderIdType ?? 'RESIDENT_ID', payer.holderIdNo),
+          },
           [payer.holderName],
           sealer,
         )

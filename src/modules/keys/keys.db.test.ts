@@ -4,6 +4,7 @@ import { agent, application } from '../../../test/records.js';
 import { loadKeyring } from '../../platform/crypto/keyring.js';
 import { createSealer } from '../../platform/crypto/sealer.js';
 import { importAgents } from '../agents/agents.service.js';
+import { importComplaints } from '../complaints/complaints.service.js';
 import { importApplications } from '../intake/intake.service.js';
 import { pageOfSealed, SEALED_COLUMNS } from './keys.repository.js';
 import { rotateKeys } from './keys.service.js';
@@ -37,10 +38,24 @@ describe.each(DIALECTS)('keys rotate on %s', (dialect) => {
     ];
     const file = writeJsonl(store.dir, 'apps.jsonl', apps);
     await importApplications(store, file);
+    const complaint = {
+      complaintNo: 'C1',
+      agentCode: 'A10023',
+      receivedOn: '2026-11-30',
+      kind: 'service',
+      verified: false,
+      summary: '客户张伟反映回访电话未接通',
+    };
+    await importComplaints(store, writeJsonl(store.dir, 'complaints.jsonl', [complaint]));
+    const verified = writeJsonl(store.dir, 'verified.jsonl', [
+      { ...complaint, verified: true, verifiedOn: '2026-12-01' },
+    ]);
+    await importComplaints(store, verified);
 
     const result = await rotateKeys(store);
     expect(result.activeKeyId).toBe('k2');
-    expect(result.resealed).toBe(4); // two submissions, the agent and its first version
+    // Two submissions, the agent and its first version, the complaint and its two versions.
+    expect(result.resealed).toBe(7);
 
     const rotated = createSealer(loadKeyring({ keyFile: store.config.keyFile, keysJson: undefined }));
     for (const column of SEALED_COLUMNS) {
@@ -51,6 +66,7 @@ describe.each(DIALECTS)('keys rotate on %s', (dialect) => {
     }
     // Blind indexes and digests did not change: the same file is still "unchanged".
     expect(await importApplications({ ...store, sealer: rotated }, file)).toMatchObject({ unchanged: 2 });
+    expect(await importComplaints({ ...store, sealer: rotated }, verified)).toMatchObject({ unchanged: 1 });
     expect((await rotateKeys(store)).activeKeyId).toBe('k3');
   });
 });

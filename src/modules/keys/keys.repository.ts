@@ -15,6 +15,8 @@ export const SEALED_COLUMNS: SealedColumn[] = [
   { table: 'submissions', key: ['id'], aad: (r) => `submission:${r.policy_no}` },
   { table: 'agents', key: ['agent_code'], aad: () => 'agent' },
   { table: 'agent_versions', key: ['agent_code', 'version'], aad: () => 'agent' },
+  { table: 'complaints', key: ['complaint_no'], aad: () => 'complaint' },
+  { table: 'complaint_versions', key: ['complaint_no', 'version'], aad: () => 'complaint' },
 ];
 
 type Row = Record<string, unknown> & { sealed: Uint8Array | null };

@@ -2,12 +2,18 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { AppError } from '../errors.js';
 import type { Db, DialectName } from './database.js';
 import * as foundation from './migrations/0001-foundation.js';
+import * as complaints from './migrations/0002-complaints.js';
+import * as calendar from './migrations/0003-calendar.js';
+import * as scan from './migrations/0004-scan.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
 /** In code, not read from a folder: the built CLI and the tests see the same list. */
 const MIGRATIONS: Record<string, DialectMigration> = {
   '0001-foundation': foundation,
+  '0002-complaints': complaints,
+  '0003-calendar': calendar,
+  '0004-scan': scan,
 };
 
 class InCodeProvider implements MigrationProvider {

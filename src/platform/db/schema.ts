@@ -7,6 +7,10 @@ import type { Generated } from 'kysely';
  */
 export interface Database {
   import_batches: ImportBatchTable;
+  links: LinkTable;
+  problem_items: ProblemItemTable;
+  problem_item_history: ProblemItemHistoryTable;
+  scan_runs: ScanRunTable;
   submissions: SubmissionTable;
   applications: ApplicationTable;
   customers: CustomerTable;
@@ -16,6 +20,10 @@ export interface Database {
   agents: AgentTable;
   agent_versions: AgentVersionTable;
   agent_contacts: AgentContactTable;
+  calendar_years: CalendarYearTable;
+  calendar_year_versions: CalendarYearVersionTable;
+  complaints: ComplaintTable;
+  complaint_versions: ComplaintVersionTable;
 }
 
 /** 64-bit blind index: bigint going in, string (pg) or number (sqlite) coming out. */
@@ -71,6 +79,8 @@ export interface ApplicationTable {
   /** China-time date of appliedAt: day T of the T+1 rule (P5.7). */
   applied_on: string | null;
   receipt_signed_at: string | null;
+  /** The as-of day of the scan that took this version in; null while it waits (P5.7). */
+  scanned_on: Generated<string | null>;
   created_at: string;
   updated_at: string;
 }
@@ -133,6 +143,8 @@ export interface ContactTable {
 
 export interface AgentTable {
   agent_code: string;
+  /** Blind index of the seller's own ID number: a seller buying a policy may use their own phone. */
+  id_bidx: BlindIndex | null;
   kind: string;
   agency_kind: string | null;
   branch_code: string | null;
@@ -157,4 +169,114 @@ export interface AgentContactTable {
   owner: 'self' | 'relative';
   kind: 'phone' | 'address';
   bidx: BlindIndex;
+}
+
+/**
+ * A year of the working-day calendar entered locally (P5.7, P5.13): it wins over the chinese-days
+ * package for that year. Holidays and make-up working days are JSON text, sorted.
+ */
+export interface CalendarYearTable {
+  year: number;
+  /** JSON array of { date, name }. */
+  holidays: string;
+  /** JSON array of dates. */
+  workdays: string;
+  /** Where the data comes from: the State Council notice, or the file it was read from. */
+  reference: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every version of a calendar override, the current one included: nothing is overwritten without history. */
+export interface CalendarYearVersionTable {
+  year: number;
+  version: number;
+  holidays: string;
+  workdays: string;
+  reference: string;
+  recorded_at: string;
+}
+
+/**
+ * The complaints register (INTERCHANGE §2a): in the clear what the two-in-a-year rule (P5.14) and
+ * the lists need; the whole record sealed (its summary is free text that may name people).
+ */
+export interface ComplaintTable {
+  complaint_no: string;
+  agent_code: string;
+  policy_no: string | null;
+  received_on: string;
+  kind: string;
+  /** 0/1. */
+  verified: number;
+  /** The day P5.14 dates a verified complaint by. */
+  verified_on: string | null;
+  content_digest: string;
+  sealed: Sealed;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+/** Every version of a complaint, the current one included: nothing is overwritten without history. */
+export interface ComplaintVersionTable {
+  complaint_no: string;
+  version: number;
+  content_digest: string;
+  sealed: Sealed;
+  recorded_at: string;
+}
+
+/** One shared value (or one seller under re-check) and what the scan last found on it. */
+export interface LinkTable {
+  link_id: string;
+  rule: string;
+  kind: string;
+  status: 'open' | 'cleared';
+  households: number;
+  /** JSON array of the members (customers) the link had when last raised. */
+  members: string;
+  /** JSON array of the members when it was cleared as legitimate: only a newcomer raises it again. */
+  cleared_members: string | null;
+  first_detected_on: string;
+  last_detected_on: string;
+}
+
+/** A problem item (问题件), INTERCHANGE §5. */
+export interface ProblemItemTable {
+  item_no: string;
+  policy_no: string;
+  rule: string;
+  link_id: string;
+  related_policy_nos: string;
+  detected_on: string;
+  due_on: string;
+  cooling_off_ends_on: string | null;
+  status: string;
+  /** JSON array of calendar warnings behind `due_on` (a year without official data). */
+  deadline_warnings: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ProblemItemHistoryTable {
+  id: Generated<number>;
+  item_no: string;
+  at: string;
+  actor: string;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+  note: string | null;
+}
+
+export interface ScanRunTable {
+  id: Generated<number>;
+  as_of: string;
+  mode: 'daily' | 'full';
+  started_at: string;
+  finished_at: string | null;
+  applications: number;
+  items_raised: number;
 }
