@@ -7,6 +7,7 @@ import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
 import { registerItems } from './commands/items.js';
 import { registerKeys } from './commands/keys.js';
+import { registerProducts } from './commands/products.js';
 import { registerScan } from './commands/scan.js';
 import { registerStart } from './commands/start.js';
 import { registerStatus } from './commands/status.js';
@@ -20,6 +21,7 @@ for (const register of [
   registerComplaints,
   registerScan,
   registerItems,
+  registerProducts,
   registerVerify,
   registerCalendar,
   registerDemo,

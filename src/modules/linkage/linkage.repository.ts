@@ -6,43 +6,46 @@ import type { PolicyParty, ValueHolder } from './households.js';
 
 type Q = Kysely<Database>;
 
-export interface ScannableApplication {
+export interface ApplicationFacts {
   policyNo: string;
   channel: string | null;
   branchCode: string | null;
   agentCode: string | null;
   agencyCode: string | null;
+  productCode: string | null;
   receiptSignedAt: string | null;
 }
 
-/**
- * Accepted applications entered before the scan day (day T < D, China dates). The daily scan takes
- * those not scanned yet; the full scan takes them all.
- */
-export async function scannableApplications(q: Q, asOf: string, onlyWaiting: boolean): Promise<ScannableApplication[]> {
-  let query = q
+/** Accepted applications entered before the scan day (day T < D, China dates) and not scanned yet. */
+export async function waitingApplications(q: Q, asOf: string): Promise<string[]> {
+  const rows = await q
     .selectFrom('applications')
-    .select(['policy_no', 'channel', 'branch_code', 'agent_code', 'agency_code', 'receipt_signed_at'])
+    .select('policy_no')
     .where('applied_on', '<', asOf)
-    .where('accepted_submission_id', 'is not', null);
-  if (onlyWaiting) query = query.where('scanned_on', 'is', null);
-  const rows = await query.orderBy('policy_no').execute();
-  return rows.map((r) => ({
-    policyNo: r.policy_no,
-    channel: r.channel,
-    branchCode: r.branch_code,
-    agentCode: r.agent_code,
-    agencyCode: r.agency_code,
-    receiptSignedAt: r.receipt_signed_at,
-  }));
+    .where('scanned_on', 'is', null)
+    .where('accepted_submission_id', 'is not', null)
+    .orderBy('policy_no')
+    .execute();
+  return rows.map((r) => r.policy_no);
 }
 
-export async function applicationsByPolicy(q: Q, policyNos: string[]): Promise<Map<string, ScannableApplication>> {
-  const out = new Map<string, ScannableApplication>();
+/** The full scan takes every accepted application entered before the day, in one statement. */
+export async function markAllScanned(q: Q, asOf: string): Promise<number> {
+  const result = await q
+    .updateTable('applications')
+    .set({ scanned_on: asOf })
+    .where('applied_on', '<', asOf)
+    .where('accepted_submission_id', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+export async function applicationsByPolicy(q: Q, policyNos: string[]): Promise<Map<string, ApplicationFacts>> {
+  const out = new Map<string, ApplicationFacts>();
   for (const chunk of chunkValues(policyNos)) {
     const rows = await q
       .selectFrom('applications')
-      .select(['policy_no', 'channel', 'branch_code', 'agent_code', 'agency_code', 'receipt_signed_at'])
+      .select(['policy_no', 'channel', 'branch_code', 'agent_code', 'agency_code', 'product_code', 'receipt_signed_at'])
       .where('policy_no', 'in', chunk)
       .execute();
     for (const r of rows) {
@@ -52,6 +55,7 @@ export async function applicationsByPolicy(q: Q, policyNos: string[]): Promise<M
         branchCode: r.branch_code,
         agentCode: r.agent_code,
         agencyCode: r.agency_code,
+        productCode: r.product_code,
         receiptSignedAt: r.receipt_signed_at,
       });
     }
@@ -165,6 +169,20 @@ export interface AgentContactMatch {
   bidx: string;
   /** The seller's own customer identity, when known: a seller buying for themself is no clue. */
   agentIdBidx: string | null;
+}
+
+/** Sellers' contact values that some customer of the book also uses (the full scan's AGENT_CONTACT candidates). */
+export async function agentValuesInUse(q: Q, kind: 'phone' | 'address'): Promise<string[]> {
+  const rows = await q
+    .selectFrom('agent_contacts')
+    .innerJoin('contacts', (join) =>
+      join.onRef('contacts.bidx', '=', 'agent_contacts.bidx').onRef('contacts.kind', '=', 'agent_contacts.kind'),
+    )
+    .select(sql<string>`cast(agent_contacts.bidx as text)`.as('bidx'))
+    .where('agent_contacts.kind', '=', kind)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.bidx);
 }
 
 export async function agentContactsMatching(q: Q, kind: string, bidxs: string[]): Promise<AgentContactMatch[]> {

@@ -6,6 +6,7 @@ import { agent, application, residentId } from '../../../test/records.js';
 import { importAgents } from '../agents/agents.service.js';
 import { importComplaints } from '../complaints/complaints.service.js';
 import { importApplications } from '../intake/intake.service.js';
+import { setCoolingOff } from '../products/products.service.js';
 import { exportItems, listItems } from './items.service.js';
 import { linkIdOf } from './problem-items.js';
 import { type ProblemItem, scanBook } from './scan.service.js';
@@ -200,6 +201,33 @@ describe.each(DIALECTS)('the T+1 scan on %s', (dialect) => {
     const sheet = workbook.getWorksheet('问题件');
     expect(sheet?.rowCount).toBe(12);
     expect(String(sheet?.getRow(1).getCell(1).value)).toContain('问题件编号');
+  });
+
+  it('ends the deadline with the cooling-off period when that comes first, per product', async () => {
+    await setCoolingOff(store, 'WL-20', 20);
+    const signed = (policyNo: string, who: ReturnType<typeof person>, productCode: string) =>
+      policy(policyNo, applicantOf(who, ['13100007777']), {
+        productCode,
+        receiptSignedAt: '2026-11-14T16:00:00+08:00',
+      });
+    await importApplications(
+      store,
+      writeJsonl(store.dir, 'signed.jsonl', [
+        signed('R1', person('甲', 60), 'WL-20'),
+        signed('R2', person('乙', 61), 'CI-30'),
+      ]),
+    );
+    const { items } = await scanBook(store, { asOf: '2026-12-01' });
+    // R2: 15 days from 2026-11-14 → 11-29, before 3 working days from 12-01: due at the end of the period.
+    expect(items.find((i) => i.policyNo === 'R2')).toMatchObject({
+      coolingOffEndsOn: '2026-11-29',
+      dueOn: '2026-11-29',
+    });
+    // R1's product gives 20 days → 12-04, the same day as 3 working days.
+    expect(items.find((i) => i.policyNo === 'R1')).toMatchObject({
+      coolingOffEndsOn: '2026-12-04',
+      dueOn: '2026-12-04',
+    });
   });
 
   it('runs twice for the same day without adding anything', async () => {

@@ -5,6 +5,7 @@ import type { WorkingCalendar } from '../calendar/calendar.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { sellersToRecheck } from '../complaints/complaints.service.js';
 import { chinaDate, isRealDate, parseTimestamp } from '../intake/china-time.js';
+import { coolingOffOf } from '../products/products.repository.js';
 import { type Cluster, clusterOf, hasNewcomer } from './clusters.js';
 import * as repo from './linkage.repository.js';
 import {
@@ -75,21 +76,27 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
   const recheck = (await sellersToRecheck(deps, asOf)).map((s) => s.agentCode);
 
   return deps.db.kysely.transaction().execute(async (trx) => {
-    const taken = await repo.scannableApplications(trx, asOf, mode === 'daily');
-    const policyNos = taken.map((a) => a.policyNo);
+    // The daily scan costs in proportion to what is new; the full scan never lists the whole book.
+    const waiting = mode === 'daily' ? await repo.waitingApplications(trx, asOf) : null;
     const findings = [
-      ...(await findSharedContacts(trx, policyNos, mode, asOf)),
-      ...(await findAgentContacts(trx, policyNos, asOf)),
+      ...(await findSharedContacts(trx, waiting, asOf)),
+      ...(await findAgentContacts(trx, waiting, asOf)),
       ...(await findSellersUnderRecheck(trx, recheck, asOf)),
     ];
     const items = await raiseItems(trx, findings, asOf, calendar, startedAt);
-    await repo.markScanned(trx, policyNos, asOf);
+    let applications: number;
+    if (waiting) {
+      await repo.markScanned(trx, waiting, asOf);
+      applications = waiting.length;
+    } else {
+      applications = await repo.markAllScanned(trx, asOf);
+    }
     await repo.recordScanRun(trx, {
       asOf,
       mode,
       startedAt,
       finishedAt: deps.clock.now().toISOString(),
-      applications: policyNos.length,
+      applications,
       itemsRaised: items.length,
     });
     const deadlineWarnings = [...new Set(items.flatMap((i) => i.warnings))];
@@ -101,21 +108,19 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
       byChannel: countBy(raised, (i) => facts.get(i.policyNo)?.channel ?? '—'),
       byBranch: countBy(raised, (i) => facts.get(i.policyNo)?.branchCode ?? '—'),
     };
-    return { asOf, mode, applications: policyNos.length, items: raised, deadlineWarnings, summary };
+    return { asOf, mode, applications, items: raised, deadlineWarnings, summary };
   });
 }
 
 type Trx = Deps['db']['kysely'];
 
-/** SHARED_PHONE, SHARED_ACCOUNT (P5.7): one value on two or more households. */
-async function findSharedContacts(
-  trx: Trx,
-  policyNos: string[],
-  mode: 'daily' | 'full',
-  asOf: string,
-): Promise<Finding[]> {
+/**
+ * SHARED_PHONE, SHARED_ACCOUNT (P5.7): one value on two or more households. `waiting` are the
+ * applications of a daily scan; null means the full scan.
+ */
+async function findSharedContacts(trx: Trx, waiting: string[] | null, asOf: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const touched = mode === 'full' ? undefined : await repo.contactValuesOf(trx, policyNos);
+  const touched = waiting ? await repo.contactValuesOf(trx, waiting) : undefined;
   for (const kind of ['phone', 'account'] as const) {
     const values = touched
       ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
@@ -133,15 +138,14 @@ async function findSharedContacts(
 }
 
 /** AGENT_CONTACT (P5.11): a customer's phone or address is a seller's own or a seller's relative's. */
-async function findAgentContacts(trx: Trx, policyNos: string[], asOf: string): Promise<Finding[]> {
+async function findAgentContacts(trx: Trx, waiting: string[] | null, asOf: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const touched = await repo.contactValuesOf(trx, policyNos);
+  const touched = waiting ? await repo.contactValuesOf(trx, waiting) : undefined;
   for (const kind of ['phone', 'address'] as const) {
-    const matches = await repo.agentContactsMatching(
-      trx,
-      kind,
-      touched.filter((v) => v.kind === kind).map((v) => v.bidx),
-    );
+    const values = touched
+      ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
+      : await repo.agentValuesInUse(trx, kind);
+    const matches = await repo.agentContactsMatching(trx, kind, values);
     if (matches.length === 0) continue;
     const byValue = new Map<string, Set<string>>();
     for (const m of matches) {
@@ -207,6 +211,9 @@ async function raiseItems(
   );
   const itemized = new Set(existing.map((i) => `${i.link_id}\u0000${i.policy_no}`));
   const applications = await repo.applicationsByPolicy(trx, [...new Set(findings.flatMap((f) => f.policies))]);
+  const coolingOffDays = await coolingOffOf(trx, [
+    ...new Set([...applications.values()].flatMap((a) => (a.productCode ? [a.productCode] : []))),
+  ]);
   let sequence = await repo.lastItemSequence(trx, asOf);
   const raised: RaisedItem[] = [];
   const rows: ProblemItemTable[] = [];
@@ -233,7 +240,7 @@ async function raiseItems(
       const receiptMs = application?.receiptSignedAt ? parseTimestamp(application.receiptSignedAt) : undefined;
       const coolingOff = coolingOffEndsOn(
         receiptMs === undefined ? null : chinaDate(receiptMs),
-        DEFAULT_COOLING_OFF_DAYS,
+        coolingOffDays.get(application?.productCode ?? '') ?? DEFAULT_COOLING_OFF_DAYS,
       );
       const deadline = dueOn(calendar, asOf, coolingOff);
       sequence += 1;

@@ -5,6 +5,7 @@ import * as foundation from './migrations/0001-foundation.js';
 import * as complaints from './migrations/0002-complaints.js';
 import * as calendar from './migrations/0003-calendar.js';
 import * as scan from './migrations/0004-scan.js';
+import * as products from './migrations/0005-products.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -14,6 +15,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0002-complaints': complaints,
   '0003-calendar': calendar,
   '0004-scan': scan,
+  '0005-products': products,
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -10,6 +10,8 @@ export interface Database {
   links: LinkTable;
   problem_items: ProblemItemTable;
   problem_item_history: ProblemItemHistoryTable;
+  product_terms: ProductTermTable;
+  product_term_versions: ProductTermVersionTable;
   scan_runs: ScanRunTable;
   submissions: SubmissionTable;
   applications: ApplicationTable;
@@ -279,4 +281,19 @@ export interface ScanRunTable {
   finished_at: string | null;
   applications: number;
   items_raised: number;
+}
+
+/** A product's cooling-off period (犹豫期), at least 15 calendar days from the receipt. */
+export interface ProductTermTable {
+  product_code: string;
+  cooling_off_days: number;
+  version: number;
+  updated_at: string;
+}
+
+export interface ProductTermVersionTable {
+  product_code: string;
+  version: number;
+  cooling_off_days: number;
+  recorded_at: string;
 }
