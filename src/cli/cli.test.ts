@@ -81,6 +81,26 @@ describe('the veracity command', () => {
     expect(veracity(['verify', 'dog-licence', 'x']).status).toBe(2);
   });
 
+  it('start loads a demo book on first run, scans it, and only reports after that', () => {
+    const dir = tempDir('veracity-start-');
+    try {
+      const run = (args: string[]) =>
+        spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--data-dir', dir, ...args], {
+          encoding: 'utf8',
+          env: { ...process.env, LOG_LEVEL: 'silent' },
+        });
+      const first = run(['start', '--applications', '400']);
+      expect(first.status).toBe(0);
+      expect(first.stdout).toContain('first run');
+      expect(first.stdout).toMatch(/problem items\) \d+/);
+      const second = run(['start']);
+      expect(second.stdout).not.toContain('first run');
+      expect(JSON.parse(run(['status', '--json']).stdout).applications.accepted).toBeGreaterThan(300);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('treats usage errors as refusals (exit 2) and help as success', () => {
     expect(veracity(['no-such-command']).status).toBe(2);
     expect(veracity(['import']).status).toBe(2);
