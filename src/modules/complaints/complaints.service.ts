@@ -2,99 +2,40 @@ import type { Kysely } from 'kysely';
 import type { Deps } from '../../platform/context.js';
 import type { Database } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { type Issue, issue } from '../../shared/codes.js';
 import { canonicalJson } from '../intake/canonical-json.js';
 import { isRealDate } from '../intake/china-time.js';
-import { assertReadable, readRecords } from '../intake/record-source.js';
+import { importRegister, type RegisterLine, type RegisterSummary } from '../intake/register-import.js';
 import { checkComplaint, recheckWindow } from './complaints.js';
 import * as repo from './complaints.repository.js';
 
 /** The result of one line of the register file (`complaints import --json` prints these). */
-export interface ComplaintImportLine {
-  line: number;
+export interface ComplaintImportLine extends RegisterLine {
   complaintNo: string | null;
-  status: 'created' | 'updated' | 'unchanged' | 'rejected' | 'malformed';
-  errors: Issue[];
-  warnings: Issue[];
 }
 
 /** Counts of one import, by line status. */
-export interface ComplaintImportSummary {
-  file: string;
-  linesRead: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  malformed: number;
-}
-
-const BATCH = 1000;
+export type ComplaintImportSummary = RegisterSummary;
 
 /**
  * Imports the complaints register (INTERCHANGE §2a). Idempotent: an unchanged complaint is left
  * alone; a changed one (a complaint later verified, say) gets a new version, the old one kept in
  * complaint_versions.
  */
-export async function importComplaints(
+export function importComplaints(
   deps: Deps,
   file: string,
   onLine?: (line: ComplaintImportLine) => void,
 ): Promise<ComplaintImportSummary> {
-  assertReadable(file);
-  const summary: ComplaintImportSummary = {
+  return importRegister<ComplaintImportLine>(
+    deps,
     file,
-    linesRead: 0,
-    created: 0,
-    updated: 0,
-    unchanged: 0,
-    rejected: 0,
-    malformed: 0,
-  };
-  // Malformed lines wait in the batch too, so results are reported in file order.
-  let pending: Array<{ record: Record<string, unknown> | undefined; lineNo: number }> = [];
-  const flush = async () => {
-    const lines = await deps.db.kysely.transaction().execute(async (trx) => {
-      const out: ComplaintImportLine[] = [];
-      for (const p of pending) {
-        out.push(p.record ? await storeComplaint(deps, trx, p.record, p.lineNo) : malformedLine(p.lineNo));
-      }
-      return out;
-    });
-    for (const line of lines) {
-      summary[line.status]++;
-      onLine?.(line);
-    }
-    pending = [];
-  };
-  for await (const raw of readRecords(file, { requiredColumns: ['complaintNo'] })) {
-    summary.linesRead++;
-    let record: unknown;
-    if ('text' in raw) {
-      try {
-        record = JSON.parse(raw.text);
-      } catch {
-        record = undefined;
-      }
-    } else record = raw.record;
-    const isObject = typeof record === 'object' && record !== null && !Array.isArray(record);
-    pending.push({ record: isObject ? (record as Record<string, unknown>) : undefined, lineNo: raw.lineNo });
-    if (pending.length >= BATCH) await flush();
-  }
-  if (pending.length > 0) await flush();
-  return summary;
-}
-
-function malformedLine(lineNo: number): ComplaintImportLine {
-  return {
-    line: lineNo,
-    complaintNo: null,
-    status: 'malformed',
-    errors: [
-      issue('RECORD_MALFORMED', `line ${lineNo}`, { zh: '该行不是JSON对象', en: 'the line is not a JSON object' }),
-    ],
-    warnings: [],
-  };
+    {
+      requiredColumns: ['complaintNo'],
+      store: (trx, record, lineNo) => storeComplaint(deps, trx, record, lineNo),
+      malformed: (line, errors) => ({ line, complaintNo: null, status: 'malformed', errors, warnings: [] }),
+    },
+    onLine,
+  );
 }
 
 async function storeComplaint(
