@@ -29,7 +29,9 @@ export function registerStart(program: Command): void {
           const byRule = Object.entries(scan.summary.byRule)
             .map(([rule, n]) => `${rule} ${n}`)
             .join(', ');
-          writeLine(`今日扫描 (today's scan): 问题件 (problem items) ${scan.items.length}${byRule ? ` — ${byRule}` : ''}`);
+          writeLine(
+            `今日扫描 (today's scan): 问题件 (problem items) ${scan.items.length}${byRule ? ` — ${byRule}` : ''}`,
+          );
         }
         writeLine(`数据目录 (data directory): ${deps.config.dataDir}`);
         for (const line of describeBook(await summarizeBook(deps))) writeLine(line);

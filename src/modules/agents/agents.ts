@@ -1,5 +1,6 @@
 import { type Issue, issue } from '../../shared/codes.js';
 import { AGENT_KINDS, type AgentKind, ID_TYPES, type IdType } from '../../shared/contract.js';
+import { type LooseRecord, textField } from '../../shared/loose-fields.js';
 import { normalizeAddress } from '../identity/address.js';
 import { matchingIdNo } from '../identity/id-number.js';
 import { checkPhone } from '../identity/phone.js';
@@ -29,26 +30,18 @@ export interface CheckedAgent {
   warnings: Issue[];
 }
 
-type Obj = Record<string, unknown>;
-
-function text(o: Obj, key: string): string | undefined {
-  const v = o[key];
-  if (typeof v === 'number') return String(v);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
-
-function list(o: Obj, key: string): string[] {
+function list(o: LooseRecord, key: string): string[] {
   const v = o[key];
   if (typeof v === 'string') return v.trim() ? [v.trim()] : [];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x.trim() !== '') : [];
 }
 
-export function checkAgent(raw: Obj): CheckedAgent {
+export function checkAgent(raw: LooseRecord): CheckedAgent {
   const errors: Issue[] = [];
   const warnings: Issue[] = [];
-  const agentCode = text(raw, 'agentCode');
-  const kindText = text(raw, 'kind');
-  const name = text(raw, 'name');
+  const agentCode = textField(raw, 'agentCode');
+  const kindText = textField(raw, 'kind');
+  const name = textField(raw, 'name');
   if (!agentCode) errors.push(issue('MISSING_FIELD', 'agentCode'));
   if (!name) errors.push(issue('MISSING_FIELD', 'name'));
   let kind: AgentKind | undefined;
@@ -59,29 +52,29 @@ export function checkAgent(raw: Obj): CheckedAgent {
       issue('FIELD_INVALID', 'kind', { zh: `“${kindText}”不是允许的取值`, en: `"${kindText}" is not an allowed kind` }),
     );
   }
-  const qualifiedOn = text(raw, 'qualifiedOn') ?? null;
+  const qualifiedOn = textField(raw, 'qualifiedOn') ?? null;
   if (qualifiedOn && !isRealDate(qualifiedOn)) {
     errors.push(issue('FIELD_INVALID', 'qualifiedOn', { zh: '应为日期 YYYY-MM-DD', en: 'must be a date YYYY-MM-DD' }));
   }
 
   const contacts: AgentContactValue[] = [];
-  const addContacts = (source: Obj, owner: 'self' | 'relative', path: string) => {
+  const addContacts = (source: LooseRecord, owner: 'self' | 'relative', path: string) => {
     list(source, 'phones').forEach((p, i) => {
       const phone = checkPhone(p, `${path}phones[${i}]`);
       warnings.push(...phone.errors, ...phone.warnings);
       if (phone.normalized) contacts.push({ owner, kind: 'phone', value: phone.normalized });
     });
-    const address = text(source, 'address');
+    const address = textField(source, 'address');
     if (address) contacts.push({ owner, kind: 'address', value: normalizeAddress(address) });
   };
   addContacts(raw, 'self', '');
   const relatives = Array.isArray(raw.relatives) ? raw.relatives : [];
   relatives.forEach((r, i) => {
-    if (typeof r === 'object' && r !== null) addContacts(r as Obj, 'relative', `relatives[${i}].`);
+    if (typeof r === 'object' && r !== null) addContacts(r as LooseRecord, 'relative', `relatives[${i}].`);
   });
 
-  const idType = text(raw, 'idType');
-  const idNo = text(raw, 'idNo');
+  const idType = textField(raw, 'idType');
+  const idNo = textField(raw, 'idNo');
   let idKey: CheckedAgent['idKey'] = null;
   if (idNo && idType && (ID_TYPES as readonly string[]).includes(idType)) {
     idKey = { idType: idType as IdType, idNo: matchingIdNo(idType as IdType, idNo) };
@@ -90,8 +83,8 @@ export function checkAgent(raw: Obj): CheckedAgent {
     agentCode,
     idKey,
     kind,
-    agencyKind: text(raw, 'agencyKind') ?? null,
-    branchCode: text(raw, 'branchCode') ?? null,
+    agencyKind: textField(raw, 'agencyKind') ?? null,
+    branchCode: textField(raw, 'branchCode') ?? null,
     qualifiedOn,
     contacts,
     errors,

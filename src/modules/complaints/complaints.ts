@@ -1,5 +1,6 @@
 import { type Issue, issue } from '../../shared/codes.js';
 import { COMPLAINT_KINDS } from '../../shared/contract.js';
+import { type LooseRecord, textField } from '../../shared/loose-fields.js';
 import { isRealDate } from '../intake/china-time.js';
 
 /**
@@ -34,14 +35,6 @@ export interface CheckedComplaint {
   warnings: Issue[];
 }
 
-type Obj = Record<string, unknown>;
-
-function text(o: Obj, key: string): string | undefined {
-  const v = o[key];
-  if (typeof v === 'number') return String(v);
-  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
-}
-
 function isKind(value: string): value is ComplaintKind {
   return (COMPLAINT_KINDS as readonly string[]).includes(value);
 }
@@ -61,13 +54,13 @@ function readVerified(value: unknown): boolean | undefined {
 const DATE_FORM = { zh: '应为真实日期 YYYY-MM-DD', en: 'must be a real date YYYY-MM-DD' };
 
 /** Checks one complaint record, collecting every defect. Messages never repeat the values sent. */
-export function checkComplaint(raw: Obj): CheckedComplaint {
+export function checkComplaint(raw: LooseRecord): CheckedComplaint {
   const errors: Issue[] = [];
-  const complaintNo = text(raw, 'complaintNo');
-  const agentCode = text(raw, 'agentCode');
-  const receivedOn = text(raw, 'receivedOn');
-  const kindText = text(raw, 'kind');
-  const verifiedOn = text(raw, 'verifiedOn') ?? null;
+  const complaintNo = textField(raw, 'complaintNo');
+  const agentCode = textField(raw, 'agentCode');
+  const receivedOn = textField(raw, 'receivedOn');
+  const kindText = textField(raw, 'kind');
+  const verifiedOn = textField(raw, 'verifiedOn') ?? null;
   if (!complaintNo) errors.push(issue('MISSING_FIELD', 'complaintNo'));
   if (!agentCode) errors.push(issue('MISSING_FIELD', 'agentCode'));
 
@@ -121,12 +114,12 @@ export function checkComplaint(raw: Obj): CheckedComplaint {
       ? {
           complaintNo,
           agentCode,
-          policyNo: text(raw, 'policyNo') ?? null,
+          policyNo: textField(raw, 'policyNo') ?? null,
           receivedOn,
           kind,
           verified,
           verifiedOn,
-          summary: text(raw, 'summary') ?? null,
+          summary: textField(raw, 'summary') ?? null,
         }
       : undefined;
   return { complaintNo, complaint, errors, warnings: [] };

@@ -93,7 +93,7 @@ function customerOf(
 
 /**
  * The account the premiums come from. Accepted means it is the applicant's own or approved (P5.11):
- * without an approval it belongs to the applicant; with one, to the holder named on it.
+ * without an approval it belongs to the applicant; with one, to the holder identified on it.
  */
 function preparePayer(
   input: ApplicationInput,
@@ -103,18 +103,12 @@ function preparePayer(
 ): PreparedParty | undefined {
   const payer = input.payerAccount;
   if (!payer || !accountDigits) return undefined;
+  // Without an identified holder, the account is linked through the applicant whose records hold it
+  // (INTERCHANGE §5 counts different customers).
   let customer = applicant?.customer ?? null;
-  if (payer.approvalRef) {
-    customer = payer.holderIdNo
-      ? customerOf(
-          {
-            idType: payer.holderIdType ?? 'RESIDENT_ID',
-            idNo: matchingIdNo(payer.holderIdType ?? 'RESIDENT_ID', payer.holderIdNo),
-          },
-          [payer.holderName],
-          sealer,
-        )
-      : null;
+  if (payer.approvalRef && payer.holderIdNo) {
+    const idType = payer.holderIdType ?? 'RESIDENT_ID';
+    customer = customerOf({ idType, idNo: matchingIdNo(idType, payer.holderIdNo) }, [payer.holderName], sealer);
   }
   return {
     role: 'payer',

@@ -8,12 +8,18 @@ export interface Cluster {
   policies: string[];
 }
 
-/** Groups a value's holders into households using the family relations of their policies. */
+/**
+ * Groups a value's holders into households using the family relations of their policies. Everyone
+ * on those policies takes part, so two policies of one parent for one child without an ID number
+ * join the child's two party records through the parent.
+ */
 export function clusterOf(holders: readonly ValueHolder[], parties: readonly PolicyParty[]): Cluster {
   const members = [...new Set(holders.map((h) => h.member))].sort();
   const policies = new Set(holders.map((h) => h.policyNo));
-  const byMember = households(members, familyPairs(parties.filter((p) => policies.has(p.policyNo))));
-  return { households: new Set(byMember.values()).size, members, policies: [...policies].sort() };
+  const involved = parties.filter((p) => policies.has(p.policyNo));
+  const byMember = households([...members, ...involved.map((p) => p.member)], familyPairs(involved));
+  const holdersHouseholds = new Set(members.map((m) => byMember.get(m)));
+  return { households: holdersHouseholds.size, members, policies: [...policies].sort() };
 }
 
 /** A cleared link rises again only when someone new joins it. */

@@ -166,6 +166,7 @@ export async function partiesOf(q: Q, policyNos: string[]): Promise<PolicyParty[
 
 export interface AgentContactMatch {
   agentCode: string;
+  owner: 'self' | 'relative';
   bidx: string;
   /** The seller's own customer identity, when known: a seller buying for themself is no clue. */
   agentIdBidx: string | null;
@@ -193,13 +194,16 @@ export async function agentContactsMatching(q: Q, kind: string, bidxs: string[])
       .innerJoin('agents', 'agents.agent_code', 'agent_contacts.agent_code')
       .select([
         'agent_contacts.agent_code',
+        'agent_contacts.owner',
         sql<string>`cast(agent_contacts.bidx as text)`.as('bidx'),
         sql<string | null>`cast(agents.id_bidx as text)`.as('agent_id_bidx'),
       ])
       .where('agent_contacts.kind', '=', kind as 'phone' | 'address')
       .where('agent_contacts.bidx', 'in', chunk)
       .execute();
-    for (const r of rows) out.push({ agentCode: r.agent_code, bidx: r.bidx, agentIdBidx: r.agent_id_bidx });
+    for (const r of rows) {
+      out.push({ agentCode: r.agent_code, owner: r.owner, bidx: r.bidx, agentIdBidx: r.agent_id_bidx });
+    }
   }
   return out;
 }

@@ -294,6 +294,33 @@ describe.each(DIALECTS)('the T+1 scan on %s', (dialect) => {
     expect(JSON.parse(item?.related_policy_nos ?? '[]')).toContain('S99');
   });
 
+  it('follows the contract in the three edge cases the planted book found', async () => {
+    const child = {
+      relationToApplicant: 'child',
+      name: '陈小宝',
+      gender: 'M',
+      birthDate: '2018-05-06',
+      idType: 'BIRTH_CERTIFICATE',
+    };
+    const parent = person('陈父', 70);
+    const company = { bankCode: 'CCB', accountNo: '6217000011112222333', holderName: '某公司', approvalRef: 'APR-9' };
+    await importApplications(
+      store,
+      writeJsonl(store.dir, 'edges.jsonl', [
+        // The seller as a customer, with a registered relative's phone: a clue (only their own is exempt).
+        policy('E1', applicantOf(SELLER_AS_PERSON as ReturnType<typeof person>, ['13900002222'])),
+        // One applicant, two policies paid from one approved company account without a holder ID: no clue.
+        policy('E2', applicantOf(person('林一', 71), ['13100001001']), { payerAccount: company }),
+        policy('E3', applicantOf(person('林一', 71), ['13100001001']), { payerAccount: company }),
+        // One parent insuring one child without an ID on two policies, the child's phone on both: no clue.
+        policy('E4', applicantOf(parent, ['13100002002']), { insured: { ...child, phones: ['13600000009'] } }),
+        policy('E5', applicantOf(parent, ['13100002002']), { insured: { ...child, phones: ['136 0000 0009'] } }),
+      ]),
+    );
+    const { items } = await scanBook(store, { asOf: '2026-12-01' });
+    expect(clues(items.filter((i) => i.policyNo.startsWith('E')))).toEqual(['AGENT_CONTACT E1']);
+  });
+
   it('a link cleared as legitimate is not raised again unless a new customer joins it', async () => {
     await scanBook(store, { asOf: '2026-12-01' });
     const [link] = await store.db.kysely

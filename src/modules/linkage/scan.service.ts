@@ -147,10 +147,11 @@ async function findAgentContacts(trx: Trx, waiting: string[] | null, asOf: strin
       : await repo.agentValuesInUse(trx, kind);
     const matches = await repo.agentContactsMatching(trx, kind, values);
     if (matches.length === 0) continue;
+    // value → the sellers whose *own* contact it is: only they may use it on their own policies.
     const byValue = new Map<string, Set<string>>();
     for (const m of matches) {
       const own = byValue.get(m.bidx) ?? new Set<string>();
-      if (m.agentIdBidx) own.add(m.agentIdBidx);
+      if (m.agentIdBidx && m.owner === 'self') own.add(m.agentIdBidx);
       byValue.set(m.bidx, own);
     }
     const holders = await repo.holdersOf(trx, kind, [...byValue.keys()], asOf);
