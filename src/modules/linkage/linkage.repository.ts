@@ -125,7 +125,11 @@ export async function holdersOf(
   return out;
 }
 
-/** Values held by two or more members as of the scan day: every candidate link (the full scan). */
+/**
+ * Values held by two or more members as of the scan day: every candidate link (the full scan).
+ * A cheap superset — two customers, or any party without a customer key beside another holder —
+ * that the households then decide exactly.
+ */
 export async function sharedValues(q: Q, kind: string, asOf: string): Promise<string[]> {
   const rows = await q
     .selectFrom('contacts')
@@ -135,9 +139,7 @@ export async function sharedValues(q: Q, kind: string, asOf: string): Promise<st
     .where('applications.applied_on', '<', asOf)
     .groupBy('contacts.bidx')
     .having(
-      sql`count(distinct coalesce(cast(contacts.customer_id as text), contacts.policy_no || '/' || contacts.party_role || '/' || contacts.party_seq))`,
-      '>',
-      1,
+      sql<boolean>`count(*) > 1 and (min(contacts.customer_id) <> max(contacts.customer_id) or count(contacts.customer_id) < count(*))`,
     )
     .execute();
   return rows.map((r) => r.bidx);

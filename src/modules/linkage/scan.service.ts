@@ -6,7 +6,7 @@ import { loadCalendar } from '../calendar/calendar.service.js';
 import { sellersToRecheck } from '../complaints/complaints.service.js';
 import { chinaDate, isRealDate, parseTimestamp } from '../intake/china-time.js';
 import { coolingOffOf } from '../products/products.repository.js';
-import { type Cluster, clusterOf, hasNewcomer } from './clusters.js';
+import { type Cluster, clusterOf, hasNewcomer, partiesByPolicy } from './clusters.js';
 import * as repo from './linkage.repository.js';
 import {
   coolingOffEndsOn,
@@ -126,7 +126,9 @@ async function findSharedContacts(trx: Trx, waiting: string[] | null, asOf: stri
       ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
       : await repo.sharedValues(trx, kind, asOf);
     const holders = await repo.holdersOf(trx, kind, values, asOf);
-    const parties = await repo.partiesOf(trx, [...new Set([...holders.values()].flat().map((h) => h.policyNo))]);
+    const parties = partiesByPolicy(
+      await repo.partiesOf(trx, [...new Set([...holders.values()].flat().map((h) => h.policyNo))]),
+    );
     for (const [bidx, list] of holders) {
       const cluster = clusterOf(list, parties);
       if (cluster.households < 2) continue;
@@ -164,7 +166,7 @@ async function findAgentContacts(trx: Trx, waiting: string[] | null, asOf: strin
       const sellers = byValue.get(bidx) ?? new Set<string>();
       const customers = list.filter((h) => !sellers.has(customerBidx.get(h.member) ?? ''));
       if (customers.length === 0) continue;
-      const cluster = clusterOf(customers, []);
+      const cluster = clusterOf(customers, () => []);
       const linkId = linkIdOf('AGENT_CONTACT', `${kind}:${bidx}`);
       findings.push({ rule: 'AGENT_CONTACT', linkId, kind, cluster, policies: cluster.policies });
     }
@@ -211,6 +213,12 @@ async function raiseItems(
     findings.map((f) => f.linkId),
   );
   const itemized = new Set(existing.map((i) => `${i.link_id}\u0000${i.policy_no}`));
+  const itemsByLink = new Map<string, typeof existing>();
+  for (const i of existing) {
+    const list = itemsByLink.get(i.link_id);
+    if (list) list.push(i);
+    else itemsByLink.set(i.link_id, [i]);
+  }
   const applications = await repo.applicationsByPolicy(trx, [...new Set(findings.flatMap((f) => f.policies))]);
   const coolingOffDays = await coolingOffOf(trx, [
     ...new Set([...applications.values()].flatMap((a) => (a.productCode ? [a.productCode] : []))),
@@ -226,7 +234,7 @@ async function raiseItems(
     }
     await repo.saveLink(trx, linkRow(finding, link, asOf));
     const flood = finding.rule !== 'COMPLAINT_RECHECK' && finding.cluster.households > FLOOD_HOUSEHOLDS;
-    const linkItems = existing.filter((i) => i.link_id === finding.linkId);
+    const linkItems = itemsByLink.get(finding.linkId) ?? [];
     if (flood && linkItems.length > 0) {
       const first = linkItems[0] as (typeof linkItems)[number];
       const related = finding.cluster.policies.filter((p) => p !== first.policy_no);
