@@ -126,17 +126,16 @@ export async function holdersOf(
 }
 
 /**
- * Values held by two or more members as of the scan day: every candidate link (the full scan).
- * A cheap superset — two customers, or any party without a customer key beside another holder —
- * that the households then decide exactly.
+ * Values held by two or more members in the book: every candidate link of the full scan. A cheap
+ * superset, read from the (kind, bidx, customer_id) index alone — two customers, or a party without
+ * a customer key beside another holder, whatever the day — that holdersOf (as of the scan day) and
+ * the households then decide exactly.
  */
-export async function sharedValues(q: Q, kind: string, asOf: string): Promise<string[]> {
+export async function sharedValues(q: Q, kind: string): Promise<string[]> {
   const rows = await q
     .selectFrom('contacts')
-    .innerJoin('applications', 'applications.policy_no', 'contacts.policy_no')
     .select(sql<string>`cast(contacts.bidx as text)`.as('bidx'))
     .where('contacts.kind', '=', kind as ContactValue['kind'])
-    .where('applications.applied_on', '<', asOf)
     .groupBy('contacts.bidx')
     .having(
       sql<boolean>`count(*) > 1 and (min(contacts.customer_id) <> max(contacts.customer_id) or count(contacts.customer_id) < count(*))`,
@@ -225,17 +224,21 @@ export async function customerIdBidxs(q: Q, members: string[]): Promise<Map<stri
   return out;
 }
 
+/** Accepted policies sold by these sellers (as agent, or as agency) before the day; one index each. */
 export async function policiesOfSellers(q: Q, agentCodes: string[], asOf: string): Promise<string[]> {
   if (agentCodes.length === 0) return [];
-  const rows = await q
-    .selectFrom('applications')
-    .select('policy_no')
-    .where('accepted_submission_id', 'is not', null)
-    .where('applied_on', '<', asOf)
-    .where((eb) => eb.or([eb('agent_code', 'in', agentCodes), eb('agency_code', 'in', agentCodes)]))
-    .orderBy('policy_no')
-    .execute();
-  return rows.map((r) => r.policy_no);
+  const policies = new Set<string>();
+  for (const column of ['agent_code', 'agency_code'] as const) {
+    const rows = await q
+      .selectFrom('applications')
+      .select('policy_no')
+      .where(column, 'in', agentCodes)
+      .where('accepted_submission_id', 'is not', null)
+      .where('applied_on', '<', asOf)
+      .execute();
+    for (const r of rows) policies.add(r.policy_no);
+  }
+  return [...policies].sort();
 }
 
 export async function findLinks(q: Q, linkIds: string[]): Promise<Map<string, LinkTable>> {

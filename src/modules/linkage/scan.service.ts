@@ -124,7 +124,7 @@ async function findSharedContacts(trx: Trx, waiting: string[] | null, asOf: stri
   for (const kind of ['phone', 'account'] as const) {
     const values = touched
       ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
-      : await repo.sharedValues(trx, kind, asOf);
+      : await repo.sharedValues(trx, kind);
     const holders = await repo.holdersOf(trx, kind, values, asOf);
     const parties = partiesByPolicy(
       await repo.partiesOf(trx, [...new Set([...holders.values()].flat().map((h) => h.policyNo))]),

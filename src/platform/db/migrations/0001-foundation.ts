@@ -114,7 +114,8 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('bidx', 'bigint', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('contacts_value').on('contacts').columns(['bidx', 'kind']).execute();
+  // Linkage looks values up by kind and blind index, and the full scan groups them with their holders.
+  await db.schema.createIndex('contacts_value').on('contacts').columns(['kind', 'bidx', 'customer_id']).execute();
   await db.schema.createIndex('contacts_policy').on('contacts').columns(['policy_no']).execute();
 
   await db.schema

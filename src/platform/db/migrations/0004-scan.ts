@@ -18,6 +18,7 @@ export async function up(db: Kysely<unknown>, dialect: DialectName): Promise<voi
     .where(sql.ref('scanned_on'), 'is', null)
     .execute();
   await db.schema.createIndex('applications_agent').on('applications').columns(['agent_code']).execute();
+  await db.schema.createIndex('applications_agency').on('applications').columns(['agency_code']).execute();
   await db.schema.alterTable('agents').addColumn('id_bidx', 'bigint').execute();
 
   await db.schema
