@@ -18,26 +18,36 @@ export interface ApplicationFacts {
 
 /** Accepted applications entered before the scan day (day T < D, China dates) and not scanned yet. */
 export async function waitingApplications(q: Q, asOf: string): Promise<string[]> {
+  // No ORDER BY: it would walk the whole primary key instead of the small partial index.
   const rows = await q
     .selectFrom('applications')
     .select('policy_no')
     .where('applied_on', '<', asOf)
     .where('scanned_on', 'is', null)
     .where('accepted_submission_id', 'is not', null)
-    .orderBy('policy_no')
     .execute();
-  return rows.map((r) => r.policy_no);
+  return rows.map((r) => r.policy_no).sort();
 }
 
-/** The full scan takes every accepted application entered before the day, in one statement. */
-export async function markAllScanned(q: Q, asOf: string): Promise<number> {
-  const result = await q
-    .updateTable('applications')
-    .set({ scanned_on: asOf })
+export async function countScannable(q: Q, asOf: string): Promise<number> {
+  const row = await q
+    .selectFrom('applications')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('applied_on', '<', asOf)
     .where('accepted_submission_id', 'is not', null)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  return Number(row?.n ?? 0);
+}
+
+/** The full scan takes in whatever was still waiting; rows scanned before keep their day. */
+export async function markWaitingScanned(q: Q, asOf: string): Promise<void> {
+  await q
+    .updateTable('applications')
+    .set({ scanned_on: asOf })
+    .where('applied_on', '<', asOf)
+    .where('scanned_on', 'is', null)
+    .where('accepted_submission_id', 'is not', null)
+    .execute();
 }
 
 export async function applicationsByPolicy(q: Q, policyNos: string[]): Promise<Map<string, ApplicationFacts>> {
@@ -173,15 +183,23 @@ export interface AgentContactMatch {
   agentIdBidx: string | null;
 }
 
-/** Sellers' contact values that some customer of the book also uses (the full scan's AGENT_CONTACT candidates). */
+/**
+ * Sellers' contact values that some customer of the book also uses (the full scan's AGENT_CONTACT
+ * candidates): from the sellers' few values, one index probe each into the book's contacts.
+ */
 export async function agentValuesInUse(q: Q, kind: 'phone' | 'address'): Promise<string[]> {
   const rows = await q
     .selectFrom('agent_contacts')
-    .innerJoin('contacts', (join) =>
-      join.onRef('contacts.bidx', '=', 'agent_contacts.bidx').onRef('contacts.kind', '=', 'agent_contacts.kind'),
-    )
     .select(sql<string>`cast(agent_contacts.bidx as text)`.as('bidx'))
     .where('agent_contacts.kind', '=', kind)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('contacts')
+          .select(sql`1`.as('one'))
+          .where('contacts.kind', '=', kind)
+          .whereRef('contacts.bidx', '=', 'agent_contacts.bidx'),
+      ),
+    )
     .distinct()
     .execute();
   return rows.map((r) => r.bidx);

@@ -78,9 +78,11 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
   return deps.db.kysely.transaction().execute(async (trx) => {
     // The daily scan costs in proportion to what is new; the full scan never lists the whole book.
     const waiting = mode === 'daily' ? await repo.waitingApplications(trx, asOf) : null;
+    // The contact values of what is new (daily); undefined means the whole book (full).
+    const touched = waiting ? await repo.contactValuesOf(trx, waiting) : undefined;
     const findings = [
-      ...(await findSharedContacts(trx, waiting, asOf)),
-      ...(await findAgentContacts(trx, waiting, asOf)),
+      ...(await findSharedContacts(trx, touched, asOf)),
+      ...(await findAgentContacts(trx, touched, asOf)),
       ...(await findSellersUnderRecheck(trx, recheck, asOf)),
     ];
     const items = await raiseItems(trx, findings, asOf, calendar, startedAt);
@@ -89,7 +91,8 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
       await repo.markScanned(trx, waiting, asOf);
       applications = waiting.length;
     } else {
-      applications = await repo.markAllScanned(trx, asOf);
+      applications = await repo.countScannable(trx, asOf);
+      await repo.markWaitingScanned(trx, asOf);
     }
     await repo.recordScanRun(trx, {
       asOf,
@@ -115,12 +118,15 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
 type Trx = Deps['db']['kysely'];
 
 /**
- * SHARED_PHONE, SHARED_ACCOUNT (P5.7): one value on two or more households. `waiting` are the
- * applications of a daily scan; null means the full scan.
+ * SHARED_PHONE, SHARED_ACCOUNT (P5.7): one value on two or more households. `touched` are the
+ * contact values of a daily scan's new applications; undefined means the full scan.
  */
-async function findSharedContacts(trx: Trx, waiting: string[] | null, asOf: string): Promise<Finding[]> {
+async function findSharedContacts(
+  trx: Trx,
+  touched: repo.ContactValue[] | undefined,
+  asOf: string,
+): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const touched = waiting ? await repo.contactValuesOf(trx, waiting) : undefined;
   for (const kind of ['phone', 'account'] as const) {
     const values = touched
       ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
@@ -140,9 +146,8 @@ async function findSharedContacts(trx: Trx, waiting: string[] | null, asOf: stri
 }
 
 /** AGENT_CONTACT (P5.11): a customer's phone or address is a seller's own or a seller's relative's. */
-async function findAgentContacts(trx: Trx, waiting: string[] | null, asOf: string): Promise<Finding[]> {
+async function findAgentContacts(trx: Trx, touched: repo.ContactValue[] | undefined, asOf: string): Promise<Finding[]> {
   const findings: Finding[] = [];
-  const touched = waiting ? await repo.contactValuesOf(trx, waiting) : undefined;
   for (const kind of ['phone', 'address'] as const) {
     const values = touched
       ? touched.filter((v) => v.kind === kind).map((v) => v.bidx)
