@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.js';
+import type { Kysely, Selectable } from 'kysely';
+import type { CalendarYearTable, Database } from '../../platform/db/schema.js';
 import type { Holiday } from './year-data.js';
 
 type Q = Kysely<Database>;
@@ -84,15 +84,7 @@ export async function listVersions(q: Q, year: number): Promise<StoredYearVersio
   }));
 }
 
-function toStoredYear(row: {
-  year: number;
-  holidays: string;
-  workdays: string;
-  reference: string;
-  version: number;
-  created_at: string;
-  updated_at: string;
-}): StoredYear {
+function toStoredYear(row: Selectable<CalendarYearTable>): StoredYear {
   return {
     year: Number(row.year),
     holidays: JSON.parse(row.holidays) as Holiday[],
