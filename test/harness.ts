@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { createAuditWriter } from '../src/platform/audit/audit.js';
 import { type Clock, fixedClock } from '../src/platform/clock.js';
 import type { Config } from '../src/platform/config.js';
 import type { Deps } from '../src/platform/context.js';
@@ -61,15 +62,26 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
     keyFile: path.join(dir, 'keys.json'),
     keysJson: undefined,
     logLevel: 'silent',
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      sessionIdleMinutes: 30,
+      sessionMaxHours: 12,
+      secureCookies: false,
+      trustProxy: false,
+      scanAt: 'off',
+    },
   };
+  const clock = options.clock ?? fixedClock('2026-12-03T09:00:00+08:00');
   return {
     dir,
     config,
     db,
     keyring,
     sealer: createSealer(keyring),
-    clock: options.clock ?? fixedClock('2026-12-03T09:00:00+08:00'),
+    clock,
     logger: createLogger('silent'),
+    audit: createAuditWriter({ indexKey: keyring.indexKey, dialect: db.dialect, clock }),
     async destroy() {
       await db.close();
       await dropDatabase?.();

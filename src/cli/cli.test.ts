@@ -81,7 +81,7 @@ describe('the veracity command', () => {
     expect(veracity(['verify', 'dog-licence', 'x']).status).toBe(2);
   });
 
-  it('start loads a demo book on first run, scans it, and only reports after that', () => {
+  it('init --demo loads a demo book on first run, scans it, and only reports after that', () => {
     const dir = tempDir('veracity-start-');
     try {
       const run = (args: string[]) =>
@@ -89,11 +89,11 @@ describe('the veracity command', () => {
           encoding: 'utf8',
           env: { ...process.env, LOG_LEVEL: 'silent' },
         });
-      const first = run(['start', '--applications', '400']);
+      const first = run(['init', '--demo', '--applications', '400']);
       expect(first.status).toBe(0);
       expect(first.stdout).toContain('first run');
       expect(first.stdout).toMatch(/problem items\) \d+/);
-      const second = run(['start']);
+      const second = run(['init', '--demo']);
       expect(second.stdout).not.toContain('first run');
       expect(JSON.parse(run(['status', '--json']).stdout).applications.accepted).toBeGreaterThan(300);
     } finally {

@@ -1,16 +1,20 @@
 import { CommanderError } from 'commander';
 import { isAppError } from '../platform/errors.js';
 import { registerAgents } from './commands/agents.js';
+import { registerApiKeys } from './commands/apikeys.js';
+import { registerAudit } from './commands/audit.js';
 import { registerCalendar } from './commands/calendar.js';
 import { registerComplaints } from './commands/complaints.js';
 import { registerDemo } from './commands/demo.js';
 import { registerImport } from './commands/import.js';
+import { registerInit } from './commands/init.js';
 import { registerItems } from './commands/items.js';
 import { registerKeys } from './commands/keys.js';
 import { registerProducts } from './commands/products.js';
 import { registerScan } from './commands/scan.js';
-import { registerStart } from './commands/start.js';
+import { registerServe } from './commands/serve.js';
 import { registerStatus } from './commands/status.js';
+import { registerUsers } from './commands/users.js';
 import { registerVerify } from './commands/verify.js';
 import { buildProgram } from './program.js';
 
@@ -27,7 +31,11 @@ for (const register of [
   registerDemo,
   registerKeys,
   registerStatus,
-  registerStart,
+  registerInit,
+  registerServe,
+  registerUsers,
+  registerApiKeys,
+  registerAudit,
 ]) {
   register(program);
 }

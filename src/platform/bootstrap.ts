@@ -1,3 +1,4 @@
+import { createAuditWriter } from './audit/audit.js';
 import { type Clock, systemClock } from './clock.js';
 import { loadConfig } from './config.js';
 import type { Deps } from './context.js';
@@ -8,11 +9,15 @@ import { migrateToLatest } from './db/migrate.js';
 import { createLogger } from './logging.js';
 
 /** Config → keys → store (migrated) → the dependencies every service takes. */
-export async function bootstrap(options: { dataDir?: string; clock?: Clock } = {}): Promise<Deps> {
+export async function bootstrap(
+  options: { dataDir?: string; host?: string; port?: number; clock?: Clock } = {},
+): Promise<Deps> {
   const config = loadConfig(options);
   const logger = createLogger(config.logLevel);
   const keyring = loadKeyring(config);
   const db = openDatabase(config);
   await migrateToLatest(db);
-  return { config, db, keyring, sealer: createSealer(keyring), clock: options.clock ?? systemClock, logger };
+  const clock = options.clock ?? systemClock;
+  const audit = createAuditWriter({ indexKey: keyring.indexKey, dialect: db.dialect, clock });
+  return { config, db, keyring, sealer: createSealer(keyring), clock, logger, audit };
 }

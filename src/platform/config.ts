@@ -15,6 +15,22 @@ export interface Config {
   /** Keys given in the environment instead of a file (JSON, same shape as the key file). */
   keysJson: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  server: ServerConfig;
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** A session ends after this long without a request… */
+  sessionIdleMinutes: number;
+  /** …and after this long in any case. */
+  sessionMaxHours: number;
+  /** Cookies only over HTTPS: on whenever the console is served through TLS. */
+  secureCookies: boolean;
+  /** Behind a reverse proxy, take the client's address from X-Forwarded-For. */
+  trustProxy: boolean;
+  /** China time of day (HH:MM) the daily scan runs on working days; `off` to not schedule it. */
+  scanAt: string | 'off';
 }
 
 const envSchema = z.object({
@@ -26,9 +42,32 @@ const envSchema = z.object({
   VERACITY_KEY_FILE: z.string().min(1).optional(),
   VERACITY_KEYS: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+  HOST: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  VERACITY_SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .optional(),
+  VERACITY_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 7)
+    .optional(),
+  VERACITY_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+  VERACITY_TRUST_PROXY: z.enum(['true', 'false']).optional(),
+  VERACITY_SCAN_AT: z
+    .string()
+    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (China time) or off')
+    .optional(),
 });
 
-export function loadConfig(options: { dataDir?: string } = {}, env: NodeJS.ProcessEnv = process.env): Config {
+export function loadConfig(
+  options: { dataDir?: string; host?: string; port?: number } = {},
+  env: NodeJS.ProcessEnv = process.env,
+): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
   const parsed = envSchema.safeParse(cleaned);
   if (!parsed.success) {
@@ -46,5 +85,14 @@ export function loadConfig(options: { dataDir?: string } = {}, env: NodeJS.Proce
     keyFile: path.resolve(e.VERACITY_KEY_FILE ?? path.join(dataDir, 'keys.json')),
     keysJson: e.VERACITY_KEYS,
     logLevel: e.LOG_LEVEL ?? 'info',
+    server: {
+      host: options.host ?? e.HOST ?? '127.0.0.1',
+      port: options.port ?? e.PORT ?? 3000,
+      sessionIdleMinutes: e.VERACITY_SESSION_IDLE_MINUTES ?? 30,
+      sessionMaxHours: e.VERACITY_SESSION_MAX_HOURS ?? 12,
+      secureCookies: e.VERACITY_SECURE_COOKIES === 'true',
+      trustProxy: e.VERACITY_TRUST_PROXY === 'true',
+      scanAt: e.VERACITY_SCAN_AT ?? '06:30',
+    },
   };
 }

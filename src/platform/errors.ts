@@ -8,9 +8,12 @@ export const ERROR_KINDS = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
   UNREADABLE_FILE: 422,
+  THROTTLED: 429,
   CONFIG: 500,
   INTERNAL: 500,
+  UNAVAILABLE: 503,
 } as const;
 export type ErrorKind = keyof typeof ERROR_KINDS;
 

@@ -65,6 +65,15 @@ export async function listAgentFacts(q: Q): Promise<Array<[string, AgentFacts]>>
   return rows.map((r) => [r.agent_code, { kind: r.kind as AgentFacts['kind'], qualifiedOn: r.qualified_on }]);
 }
 
+/** Changes whenever a seller is added or changed: the count and the latest change. */
+export async function agentChangeMarker(q: Q): Promise<string> {
+  const row = await q
+    .selectFrom('agents')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('updated_at').as('at')])
+    .executeTakeFirstOrThrow();
+  return `${row.n}|${row.at ?? ''}`;
+}
+
 export async function countAgents(q: Q): Promise<Array<{ kind: string; qualified: number; total: number }>> {
   const rows = await q
     .selectFrom('agents')

@@ -1,8 +1,9 @@
-import type { Insertable } from 'kysely';
+import type { Insertable, Transaction } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type {
   ContactTable,
   CustomerVersionTable,
+  Database,
   PolicyPartyTable,
   SubmissionTable,
 } from '../../platform/db/schema.js';
@@ -22,6 +23,8 @@ interface Meta {
   fileDigest: string | null;
   source: 'file' | 'api';
   receivedAt: string;
+  /** Runs in the same transaction once stored: the API writes its audit events here. */
+  onStored?: (trx: Transaction<Database>, outcomes: readonly StoredOutcome[]) => Promise<void>;
 }
 
 /**
@@ -36,6 +39,7 @@ export async function storeBatch(db: Db, items: readonly PreparedSubmission[], m
   return db.kysely.transaction().execute(async (trx) => {
     const results: StoredOutcome[] = [];
     for (const segment of withoutRepeatedPolicies(items)) results.push(...(await storeSegment(trx, segment, meta)));
+    await meta.onStored?.(trx, results);
     return results;
   });
 }

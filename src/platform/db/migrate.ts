@@ -6,6 +6,7 @@ import * as complaints from './migrations/0002-complaints.js';
 import * as calendar from './migrations/0003-calendar.js';
 import * as scan from './migrations/0004-scan.js';
 import * as products from './migrations/0005-products.js';
+import * as access from './migrations/0006-access.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -16,6 +17,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0003-calendar': calendar,
   '0004-scan': scan,
   '0005-products': products,
+  '0006-access': access,
 };
 
 class InCodeProvider implements MigrationProvider {

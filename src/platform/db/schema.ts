@@ -26,6 +26,11 @@ export interface Database {
   calendar_year_versions: CalendarYearVersionTable;
   complaints: ComplaintTable;
   complaint_versions: ComplaintVersionTable;
+  users: UserTable;
+  sessions: SessionTable;
+  sign_in_throttle: SignInThrottleTable;
+  api_keys: ApiKeyTable;
+  audit_events: AuditEventTable;
 }
 
 /** 64-bit blind index: bigint going in, string (pg) or number (sqlite) coming out. */
@@ -296,4 +301,67 @@ export interface ProductTermVersionTable {
   version: number;
   cooling_off_days: number;
   recorded_at: string;
+}
+
+/** A member of staff. `scope` is JSON { branches, channels }: empty lists mean the whole company. */
+export interface UserTable {
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  role: string;
+  scope: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  status: 'active' | 'disabled';
+  created_at: string;
+  updated_at: string;
+}
+
+/** A signed-in session. `id` is the SHA-256 of the cookie's token: a stolen table opens no session. */
+export interface SessionTable {
+  id: string;
+  user_id: number;
+  csrf_token: string;
+  created_at: string;
+  last_seen_at: string;
+  /** The absolute end, whatever the activity. */
+  expires_at: string;
+  revoked_at: string | null;
+}
+
+/** Failed sign-ins per username (known or not, so the throttle tells nothing about who exists). */
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  locked_until: string | null;
+  last_failure_at: string;
+}
+
+/** A core system's key: only its SHA-256 is kept; `prefix` names it in lists. */
+export interface ApiKeyTable {
+  id: Generated<number>;
+  name: string;
+  prefix: string;
+  key_hash: string;
+  scope: string;
+  created_by: string;
+  created_at: string;
+  revoked_at: string | null;
+}
+
+/** The audit trail: append-only, each event's hash covers the previous one's (P1.3). */
+export interface AuditEventTable {
+  seq: number;
+  at: string;
+  type: string;
+  actor_kind: string;
+  actor: string;
+  request_id: string | null;
+  ip: string | null;
+  object_type: string | null;
+  object_id: string | null;
+  /** JSON; never a personal value. */
+  data: string;
+  prev_hash: string;
+  hash: string;
 }
