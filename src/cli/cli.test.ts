@@ -101,6 +101,28 @@ describe('the veracity command', () => {
     }
   });
 
+  it('adds staff with the password from standard input, creates API keys, and verifies the audit chain', () => {
+    const added = veracity(
+      ['users', 'add', 'neiqin', '--role', 'channel_back_office', '--scope', 'channel:agent', '--scope', 'GD'],
+      'Strong-pass-2026\n',
+    );
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain('渠道内勤');
+    expect(added.stdout).toContain('channel:agent branch:GD');
+    const weak = veracity(['users', 'add', 'kefu', '--role', 'customer_service'], 'short\n');
+    expect(weak.status).toBe(2);
+    expect(weak.stderr).toContain('password');
+    // A back-office member belongs to a channel or branch.
+    expect(veracity(['users', 'add', 'bo', '--role', 'channel_back_office'], 'Strong-pass-2026\n').status).toBe(2);
+    const key = veracity(['apikeys', 'create', 'core system', '--scope', 'bancassurance']);
+    expect(key.status).toBe(0);
+    expect(key.stdout.trim()).toMatch(/^vk_[A-Za-z0-9_-]{43}$/);
+    expect(veracity(['apikeys', 'list']).stdout).toContain('channel:bancassurance');
+    const verified = veracity(['audit', 'verify']);
+    expect(verified.status).toBe(0);
+    expect(verified.stdout).toMatch(/intact\): 2/);
+  });
+
   it('treats usage errors as refusals (exit 2) and help as success', () => {
     expect(veracity(['no-such-command']).status).toBe(2);
     expect(veracity(['import']).status).toBe(2);

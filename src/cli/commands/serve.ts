@@ -1,6 +1,10 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.js';
+import { loadCalendar } from '../../modules/calendar/calendar.service.js';
+import { createScanRunner, dailyScanJob, type ScanRunner } from '../../modules/linkage/scan-runner.js';
 import { bootstrap } from '../../platform/bootstrap.js';
+import type { Deps } from '../../platform/context.js';
+import { createScheduler, type Scheduler } from '../../platform/jobs/scheduler.js';
 import { writeLine } from '../deps.js';
 import { wholeNumber } from '../options.js';
 import { prepareDemo } from './init.js';
@@ -24,19 +28,29 @@ export function registerServe(program: Command): void {
         const deps = await bootstrap({ dataDir, host: options.host, port: options.port });
         if (options.demo) await prepareDemo(deps, options);
         let draining = false;
-        const app = await buildApp(deps, { draining: () => draining });
-        const { host, port } = deps.config.server;
+        const scanRunner = createScanRunner(deps);
+        const app = await buildApp(deps, { draining: () => draining, scanRunner });
+        const { host, port, scanAt } = deps.config.server;
         const address = await app.listen({ host, port });
         writeLine(`Veracity 已启动 (listening): ${address}`);
         writeLine(`接口文档 (API docs): ${address}/api/docs`);
+        const scheduler = scanAt === 'off' ? undefined : await scheduleScan(deps, scanRunner);
+        if (!scheduler) writeLine('每日扫描未排定 (daily scan not scheduled): VERACITY_SCAN_AT=off');
 
         const stop = async (signal: string) => {
           if (draining) return;
           draining = true;
-          deps.logger.info({ signal }, 'shutting down: finishing requests in flight');
+          deps.logger.info({ signal }, 'shutting down: finishing requests in flight and the running scan');
+          // A keep-alive connection idle after its last answer (a long POST /scans) would hold close() for
+          // the keep-alive timeout (72 s): close each one as it falls idle.
+          const sweep = setInterval(() => app.server.closeIdleConnections(), 250);
           try {
             await app.close();
+            clearInterval(sweep);
+            await scheduler?.stop();
+            await scanRunner.idle();
           } finally {
+            clearInterval(sweep);
             await deps.db.close();
             deps.logger.info('stopped');
           }
@@ -54,4 +68,29 @@ export function registerServe(program: Command): void {
         }
       },
     );
+}
+
+/** P5.7: the T+1 scan each working day at VERACITY_SCAN_AT, China time. */
+async function scheduleScan(deps: Deps, runner: ScanRunner): Promise<Scheduler> {
+  const scheduler = createScheduler({
+    clock: deps.clock,
+    logger: deps.logger,
+    workingDays: async () => {
+      const calendar = await loadCalendar(deps);
+      return (day) => calendar.isWorkingDay(day).working;
+    },
+  });
+  const job = dailyScanJob(deps, runner);
+  scheduler.daily(job);
+  // Today's run, if it is due and was missed while the server was down.
+  void scheduler.runIfDue(job.name);
+  const next = await scheduler.next(job.name);
+  const china = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const when = !next
+    ? '一个月内没有工作日 (no working day within a month)'
+    : next.getTime() <= deps.clock.now().getTime()
+      ? '现在，补跑今日扫描 (now: catching up today’s run)'
+      : `${china(next)} (China time)`;
+  writeLine(`每日扫描 (daily scan): 工作日 ${deps.config.server.scanAt}；下次 (next): ${when}`);
+  return scheduler;
 }

@@ -1,6 +1,14 @@
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { Scope } from '../../platform/access/scope.js';
+import type { AuditContext } from '../../platform/audit/audit-events.js';
+import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
-import type { ItemFilter, ListedItem } from './linkage.repository.js';
+import type { ItemFilter, ItemSort, ListedItem } from './linkage.repository.js';
 import * as repo from './linkage.repository.js';
 import type { ProblemItem } from './scan.service.js';
 
@@ -10,7 +18,13 @@ export interface ListedProblemItem extends ProblemItem {
   agentCode: string | null;
 }
 
-function toItem(row: ListedItem): ListedProblemItem {
+/** What a listing may be narrowed to: the caller's data scope (P5.21) and an order. */
+export interface ListOptions {
+  scope?: Scope;
+  sort?: ItemSort;
+}
+
+export function toItem(row: ListedItem): ListedProblemItem {
   return {
     itemNo: row.item_no,
     policyNo: row.policy_no,
@@ -27,13 +41,29 @@ function toItem(row: ListedItem): ListedProblemItem {
   };
 }
 
-/** Problem items, newest first, page by page (P5.13: customer service distributes from this list). */
+/** Problem items, newest first unless sorted, page by page (P5.13: customer service distributes from this list). */
 export async function listItems(
   deps: Deps,
   filter: ItemFilter,
   page: { limit: number; offset: number } = { limit: 100, offset: 0 },
+  options: ListOptions = {},
 ): Promise<ListedProblemItem[]> {
-  return (await repo.listItems(deps.db.kysely, filter, page)).map(toItem);
+  return (await repo.listItems(deps.db.kysely, filter, page, options)).map(toItem);
+}
+
+/** One page of the items within the caller's scope, and how many there are in all. */
+export async function searchItems(
+  deps: Deps,
+  scope: Scope,
+  filter: ItemFilter,
+  page: { limit: number; offset: number },
+  sort: ItemSort,
+): Promise<{ items: ListedProblemItem[]; total: number }> {
+  const [items, total] = await Promise.all([
+    listItems(deps, filter, page, { scope, sort }),
+    repo.countItems(deps.db.kysely, filter, scope),
+  ]);
+  return { items, total };
 }
 
 const COLUMNS: Array<{ header: string; key: keyof ListedProblemItem; width: number }> = [
@@ -52,13 +82,18 @@ const COLUMNS: Array<{ header: string; key: keyof ListedProblemItem; width: numb
 ];
 
 /** Writes the filtered items to an Excel workbook, streamed page by page. Returns the count. */
-export async function exportItems(deps: Deps, filter: ItemFilter, file: string): Promise<number> {
+export async function exportItems(
+  deps: Deps,
+  filter: ItemFilter,
+  file: string,
+  options: ListOptions = {},
+): Promise<number> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
   const sheet = workbook.addWorksheet('问题件');
   sheet.columns = COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
   let written = 0;
   for (let offset = 0; ; offset += 5000) {
-    const items = await listItems(deps, filter, { limit: 5000, offset });
+    const items = await listItems(deps, filter, { limit: 5000, offset }, options);
     for (const item of items) {
       sheet.addRow({ ...item, relatedPolicyNos: item.relatedPolicyNos.join(', ') }).commit();
     }
@@ -68,4 +103,38 @@ export async function exportItems(deps: Deps, filter: ItemFilter, file: string):
   sheet.commit();
   await workbook.commit();
   return written;
+}
+
+/**
+ * The export a member of staff downloads: the workbook of the items within their scope, written to
+ * a temporary file that goes when the stream closes, and an audit event naming the filter and the
+ * count (P1.3: what left the system, and who took it).
+ */
+export async function exportItemsFor(
+  deps: Deps,
+  context: AuditContext,
+  scope: Scope,
+  filter: ItemFilter,
+  sort: ItemSort,
+): Promise<{ stream: Readable; fileName: string; count: number }> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'veracity-export-'));
+  const removeDir = () => rm(dir, { recursive: true, force: true });
+  try {
+    const file = path.join(dir, 'items.xlsx');
+    const count = await exportItems(deps, filter, file, { scope, sort });
+    const stated = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    await deps.db.kysely
+      .transaction()
+      .execute((trx) =>
+        deps.audit.append(trx, context, [
+          { type: 'items.exported', objectType: 'items', objectId: 'problem_items', data: { filter: stated, count } },
+        ]),
+      );
+    const stream = createReadStream(file);
+    stream.on('close', () => void removeDir());
+    return { stream, fileName: `problem-items-${chinaToday(deps.clock)}.xlsx`, count };
+  } catch (error) {
+    await removeDir();
+    throw error;
+  }
 }

@@ -112,7 +112,7 @@ const TOUCH_EVERY_MS = 60_000;
 export async function sessionActor(deps: Deps, token: string): Promise<Actor | undefined> {
   if (token.length > 128) return undefined;
   const session = await repo.findLiveSession(deps.db.kysely, sha256(token));
-  if (!session || session.user.status !== 'active') return undefined;
+  if (session?.user.status !== 'active') return undefined;
   const now = deps.clock.now().getTime();
   const idleMs = deps.config.server.sessionIdleMinutes * 60_000;
   const lastSeen = Date.parse(session.last_seen_at);

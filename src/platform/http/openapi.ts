@@ -2,6 +2,30 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { errorBodySchema } from './error-handler.js';
+import type { RouteAccess } from './route-access.js';
+
+type Transform = typeof jsonSchemaTransform;
+
+/**
+ * Every route documents the errors every route can give, so no route can forget them: 400 when
+ * it reads input, 401 and 403 when it is not public, 500 always.
+ */
+const withStandardErrors: Transform = (input) => {
+  const access = (input.route.config as { access?: RouteAccess } | undefined)?.access;
+  const schema = input.schema as Record<string, unknown>;
+  const response = { ...((schema.response as Record<string, unknown> | undefined) ?? {}) };
+  const add = (status: number) => {
+    response[status] ??= errorBodySchema;
+  };
+  if (schema.body || schema.querystring || schema.params) add(400);
+  if (access && !('public' in access)) {
+    add(401);
+    add(403);
+  }
+  add(500);
+  return jsonSchemaTransform({ ...input, schema: { ...schema, response } });
+};
 
 /** The OpenAPI document at /api/docs/json, and its browsable form at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance): Promise<void> {
@@ -23,7 +47,7 @@ export async function registerOpenApi(app: FastifyInstance): Promise<void> {
         },
       },
     },
-    transform: jsonSchemaTransform,
+    transform: withStandardErrors,
     transformObject: jsonSchemaTransformObject,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });

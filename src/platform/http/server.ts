@@ -6,7 +6,7 @@ import type { Deps } from '../context.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealth } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
-import { type Authenticator, assertAccessDeclared, makeAccessHook } from './route-access.js';
+import { type Authenticator, assertAccessDeclared, makeAccessHook, type RouteAccess } from './route-access.js';
 
 export interface ServerOptions {
   authenticator: Authenticator;
@@ -14,6 +14,19 @@ export interface ServerOptions {
   routes: FastifyPluginAsync[];
   /** Whether the process is draining (shutdown started): /readyz answers 503. */
   draining?: () => boolean;
+}
+
+/** What each route lets in: for the access tests and the console's navigation. */
+export interface RouteEntry {
+  method: string;
+  url: string;
+  access: RouteAccess | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteEntry[];
+  }
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -36,7 +49,14 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', undefined);
   installErrorHandler(app);
-  app.addHook('onRoute', assertAccessDeclared);
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    assertAccessDeclared(route);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') routeTable.push({ method, url: route.url, access: route.config?.access });
+    }
+  });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
