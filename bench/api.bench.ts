@@ -1,21 +1,23 @@
 /**
  * Gate API benchmark (P5.5–6: the gate in real time). A demo book of N applications is loaded into
  * a fresh data directory, `veracity serve` is started as a child process (so the load generator
- * does not share its event loop), and autocannon sends a fixed rate of requests to it:
+ * does not share its event loop), and requests are sent to it at a fixed rate:
  *
  *   (a) check   POST /api/v1/applications/check, a few hundred distinct demo records in turn
  *   (b) submit  POST /api/v1/applications, each with a new policy number, so each is stored
  *   (c) check while full scans run back to back in the server's scan worker (POST /api/v1/scans)
- *   (d) submit while full scans run: the writes beside the scan's own transaction
+ *   (d) submit while full scans run: the API's writes beside the scan's own transaction
  *
  *   npm run bench:api [-- --applications N --rate R --duration S --connections C --phases LIST] [--profile]
  *
  * Each phase is measured twice at the same rate: by an open-loop generator (bench/open-loop.ts:
- * requests due at a steady pace, latency from the due time) and by autocannon's `overallRate`
- * (a quota per connection per second, sent in bursts). Defaults: 20,000 applications, 2,000
- * requests/s, 20 s a measurement, 50 connections (autocannon) and at most 256 sockets (open loop),
- * after 5 s of warm-up; --phases picks some of check,submit,check-scan,submit-scan. --profile writes the server's V8 CPU profile to bench/out/profiles/. The JSON is
- * printed and written to bench/out/api.json.
+ * requests sent at a steady pace on open keep-alive sockets, each timed from when it was issued)
+ * and by autocannon's `overallRate` (a quota per connection per second, sent back to back as each
+ * second starts). Defaults: 20,000 applications, 2,000 requests/s, 20 s a measurement, 50
+ * connections (autocannon), at most 256 sockets (open loop), after 10 s of warm-up and with 3 s of
+ * rest between measurements. --phases picks some of check,submit,check-scan,submit-scan.
+ * --profile writes V8 CPU profiles of the server's threads to bench/out/profiles/ (the main
+ * thread's name ends in .0.001.cpuprofile). The JSON is printed and written to bench/out/api.json.
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -73,9 +75,7 @@ function veracity(args: string[], input?: string): string {
 
 /** The server in its own process; resolves with its address once it listens. */
 function startServer(): Promise<{ child: ChildProcess; url: string }> {
-  const profile = values.profile
-    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`, '--cpu-prof-name=api-server.cpuprofile']
-    : [];
+  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${path.join(outDir, 'profiles')}`] : [];
   const child = spawn(process.execPath, [...profile, cli, '--data-dir', dataDir, 'serve', '--port', '0'], {
     env,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -92,7 +92,31 @@ function startServer(): Promise<{ child: ChildProcess; url: string }> {
 }
 
 type Measured = Omit<LoadResult, 'sentLate' | 'perSecond'> &
-  Partial<Pick<LoadResult, 'sentLate' | 'perSecond'>> & { scans?: ScanLoop };
+  Partial<Pick<LoadResult, 'sentLate' | 'perSecond'>> & { scans?: ScanLoop; machine?: MachineShare };
+
+/** The whole machine during a measurement (/proc/stat): cores busy, and time the hypervisor took (steal). */
+interface MachineShare {
+  busyPercent: number;
+  stealPercent: number;
+}
+
+function cpuTimes(): number[] {
+  try {
+    const line = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    return line.split(/\s+/).slice(1, 9).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+function machineShare(before: number[], after: number[]): MachineShare | undefined {
+  if (before.length < 8 || after.length < 8) return undefined;
+  const delta = after.map((v, i) => v - (before[i] ?? 0));
+  const total = delta.reduce((a, b) => a + b, 0) || 1;
+  const idle = (delta[3] ?? 0) + (delta[4] ?? 0);
+  const percent = (v: number) => Math.round((v / total) * 1000) / 10;
+  return { busyPercent: percent(total - idle), stealPercent: percent(delta[7] ?? 0) };
+}
 type Generator = 'open-loop' | 'autocannon';
 
 /** autocannon at a fixed overall rate; its latencies are corrected for coordinated omission (its default). */
@@ -221,9 +245,13 @@ async function main(): Promise<void> {
         process.stderr.write(`${phase}, ${generator}: ${rate} requests/s for ${duration} s …\n`);
         let loading = true;
         const scans = withScans ? scanLoop(url, session, () => loading) : undefined;
+        const before = cpuTimes();
         const measured = await measure(generator, `${url}${route}`, key, body);
+        const machine = machineShare(before, cpuTimes());
         loading = false;
-        results.push({ phase, generator, ...measured, ...(scans ? { scans: await scans } : {}) });
+        results.push({ phase, generator, ...measured, machine, ...(scans ? { scans: await scans } : {}) });
+        // What an overloaded phase left queued in the server is not the next phase's.
+        await new Promise((resolve) => setTimeout(resolve, 3000));
       }
     }
   } finally {
@@ -249,14 +277,14 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(outDir, 'api.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   process.stderr.write(
-    '\nphase                     generator     rps    p50    p90    p99     max  errors non-2xx  scans\n',
+    '\nphase                     generator     rps    p50    p90    p99     max  errors non-2xx  steal  scans\n',
   );
   for (const r of results) {
     const scans = r.scans ? `${r.scans.runs - r.scans.failed}/${r.scans.runs} ok, ${r.scans.covered * 100}%` : '';
     const figures = [r.p50, r.p90, r.p99, r.max].map((v) => v.toFixed(1).padStart(6)).join(' ');
     const failed = String(r.errors + r.timeouts).padStart(7);
     process.stderr.write(
-      `${r.phase.padEnd(25)} ${r.generator.padEnd(11)} ${String(r.rps).padStart(5)} ${figures} ${failed} ${String(r.non2xx).padStart(7)}  ${scans}\n`,
+      `${r.phase.padEnd(25)} ${r.generator.padEnd(11)} ${String(r.rps).padStart(5)} ${figures} ${failed} ${String(r.non2xx).padStart(7)} ${`${r.machine?.stealPercent ?? '-'}%`.padStart(6)}  ${scans}\n`,
     );
   }
 }

@@ -4,6 +4,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { canonicalJson } from '../intake/canonical-json.js';
 import { INDEX_DOMAIN } from '../intake/prepare-submission.js';
 import { importRegister, type RegisterLine, type RegisterSummary } from '../intake/register-import.js';
+import { forgetAgentFacts } from './agent-facts.js';
 import { checkAgent } from './agents.js';
 import * as repo from './agents.repository.js';
 
@@ -17,21 +18,25 @@ export type AgentImportSummary = RegisterSummary;
  * Imports the agent register (INTERCHANGE §2). Idempotent: an unchanged agent is left alone; a
  * changed one gets a new version, its old data kept in agent_versions.
  */
-export function importAgents(
+export async function importAgents(
   deps: Deps,
   file: string,
   onLine?: (line: AgentImportLine) => void,
 ): Promise<AgentImportSummary> {
-  return importRegister<AgentImportLine>(
-    deps,
-    file,
-    {
-      requiredColumns: ['agentCode'],
-      store: (trx, record, lineNo) => storeAgent(deps, trx, record, lineNo),
-      malformed: (line, errors) => ({ line, agentCode: null, status: 'malformed', errors, warnings: [] }),
-    },
-    onLine,
-  );
+  try {
+    return await importRegister<AgentImportLine>(
+      deps,
+      file,
+      {
+        requiredColumns: ['agentCode'],
+        store: (trx, record, lineNo) => storeAgent(deps, trx, record, lineNo),
+        malformed: (line, errors) => ({ line, agentCode: null, status: 'malformed', errors, warnings: [] }),
+      },
+      onLine,
+    );
+  } finally {
+    forgetAgentFacts(deps);
+  }
 }
 
 async function storeAgent(

@@ -69,10 +69,34 @@ export async function createApiKey(
   return { apiKey: toApiKey((await repo.findKey(deps.db.kysely, id)) as repo.ApiKeyRow), key };
 }
 
+/**
+ * Keys recently found live, by hash: a core system calls many times a second, and the gate's
+ * answer should not wait on a look-up each time. A revocation here takes effect at once; one made
+ * by another process (the CLI) within KEY_RECHECK_MS.
+ */
+const KEY_RECHECK_MS = 1000;
+const recentKeys = new WeakMap<Deps, Map<string, { actor: Actor; at: number }>>();
+
 export async function apiKeyActor(deps: Deps, key: string): Promise<Actor | undefined> {
   if (!key.startsWith(KEY_PREFIX) || key.length > 100) return undefined;
-  const row = await repo.findLiveKeyByHash(deps.db.kysely, sha256(key));
-  return row ? { kind: 'apikey', keyId: row.id, name: row.name, scope: scopeFromJson(row.scope) } : undefined;
+  const hash = sha256(key);
+  let recent = recentKeys.get(deps);
+  if (!recent) {
+    recent = new Map();
+    recentKeys.set(deps, recent);
+  }
+  const now = performance.now();
+  const hit = recent.get(hash);
+  if (hit && now - hit.at < KEY_RECHECK_MS) return hit.actor;
+  const row = await repo.findLiveKeyByHash(deps.db.kysely, hash);
+  if (!row) {
+    recent.delete(hash);
+    return undefined;
+  }
+  const actor: Actor = { kind: 'apikey', keyId: row.id, name: row.name, scope: scopeFromJson(row.scope) };
+  if (recent.size >= 1000) recent.clear();
+  recent.set(hash, { actor, at: now });
+  return actor;
 }
 
 export async function listApiKeys(deps: Deps): Promise<ApiKey[]> {
@@ -91,5 +115,6 @@ export async function revokeApiKey(deps: Deps, context: AuditContext, id: number
       { type: 'apikey.revoked', objectType: 'apikey', objectId: String(id), data: { name: row.name } },
     ]);
   });
+  recentKeys.delete(deps);
   return { ...toApiKey(row), revokedAt: now };
 }

@@ -7,7 +7,8 @@ import { evaluateApplication, type GateOutcome } from './gate.js';
 import { liveGateContext } from './gate-context.js';
 import { prepareSubmission } from './prepare-submission.js';
 import type { PreparedSubmission } from './prepared.js';
-import { type SubmissionStatus, storeBatch } from './store-batch.js';
+import type { SubmissionStatus } from './store-batch.js';
+import { storeSubmitted } from './submission-queue.js';
 
 /**
  * The gate in real time (P5.5–6, P5.11): core and bancassurance systems check an application
@@ -52,7 +53,8 @@ export async function checkApplication(deps: Deps, actor: Actor, record: unknown
 
 /**
  * Submits applications: each is gated, stored when accepted and kept with its errors when not,
- * all in one transaction with one audit event per stored submission. Records outside the caller's
+ * all in one transaction (shared with other callers' at the same moment: submission-queue.ts) with
+ * one audit event per stored submission. Records outside the caller's
  * scope are refused and not stored.
  */
 export async function submitApplications(
@@ -77,32 +79,10 @@ export async function submitApplications(
     }
   });
   if (toStore.length > 0) {
-    const stored = await storeBatch(
-      deps.db,
+    const stored = await storeSubmitted(
+      deps,
       toStore.map((s) => s.prepared),
-      {
-        batchId: null,
-        fileDigest: null,
-        source: 'api',
-        receivedAt: deps.clock.now().toISOString(),
-        onStored: (trx, outcomes) =>
-          deps.audit.append(
-            trx,
-            context,
-            outcomes.flatMap((o, i) => {
-              const prepared = toStore[i]?.prepared;
-              if (!prepared || o.status === 'unchanged') return [];
-              return [
-                {
-                  type: 'application.submitted' as const,
-                  objectType: 'application' as const,
-                  objectId: prepared.outcome.policyNo ?? '',
-                  data: { status: o.status, errorCodes: [...new Set(prepared.outcome.errors.map((e) => e.code))] },
-                },
-              ];
-            }),
-          ),
-      },
+      context,
     );
     toStore.forEach(({ index, prepared }, i) => {
       answers[index] = { outcome: { ...prepared.outcome, status: stored[i]?.status ?? 'unchanged' } };

@@ -10,6 +10,8 @@ import { scanRanOn } from './scan-runs.repository.js';
 export interface ScanRequest {
   asOf: string;
   mode: 'daily' | 'full';
+  /** Take the store's write lock from the start: the last try after losing to the API's writes. */
+  writeLockFirst?: boolean;
 }
 
 /** What a scan answers through the API and the logs: counts, never the items themselves. */
@@ -97,7 +99,9 @@ export function dailyScanJob(deps: Deps, runner: ScanRunner): DailyJob {
 /**
  * SQLite (WAL) lets the scan read beside the API, but its transaction cannot start writing once
  * the API has committed since it began reading (SQLITE_BUSY_SNAPSHOT), nor wait more than the
- * busy timeout for the lock. Nothing was written then (the transaction rolled back): try again.
+ * busy timeout for the lock. Nothing was written then (the transaction rolled back): try again,
+ * and the last time take the write lock first, so the scan is done by T+1 however busy the gate
+ * is (the API's writes wait for it: group commit keeps them queued, not refused).
  */
 const ATTEMPTS = 3;
 const RETRY_AFTER_MS = [500, 2000];
@@ -105,7 +109,7 @@ const RETRY_AFTER_MS = [500, 2000];
 /** The scan in a worker thread, tried again while it loses to the API's writes. */
 export const scanInWorker: ScanExecutor = async (deps, request) => {
   for (let attempt = 1; ; attempt++) {
-    const answer = await oneWorker(deps, request);
+    const answer = await oneWorker(deps, { ...request, writeLockFirst: attempt === ATTEMPTS });
     if (answer.ok) return answer.summary;
     const busy = answer.error.code?.startsWith('SQLITE_BUSY') ?? false;
     if (!busy || attempt >= ATTEMPTS) throw errorFrom(answer.error);

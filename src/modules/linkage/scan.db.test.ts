@@ -176,6 +176,13 @@ describe.each(DIALECTS)('the T+1 scan on %s', (dialect) => {
     ]);
   });
 
+  it('finds the same holding the write lock from the start (the last try beside a busy gate)', async () => {
+    const locked = await scanBook(store, { asOf: '2026-12-01', writeLockFirst: true });
+    expect(locked.applications).toBe(14);
+    expect(clues(locked.items)).toHaveLength(11);
+    expect((await scanBook(store, { asOf: '2026-12-01', writeLockFirst: true })).items).toEqual([]);
+  });
+
   it('gives each item its link, related policies, number and deadline (INTERCHANGE §5)', async () => {
     const { items } = await scanBook(store, { asOf: '2026-12-01' });
     const p01 = items.find((i) => i.policyNo === 'P01') as ProblemItem;

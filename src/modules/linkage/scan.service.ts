@@ -1,3 +1,4 @@
+import type { Insertable } from 'kysely';
 import type { Deps } from '../../platform/context.js';
 import type { LinkTable, ProblemItemTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
@@ -62,7 +63,10 @@ const CONTACT_RULE = { phone: 'SHARED_PHONE', account: 'SHARED_ACCOUNT' } as con
  * blind indexes only, and writes each new clue as a problem item with its deadline. Running it
  * again for the same day adds nothing; a full scan finds the same items a day-by-day run found.
  */
-export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'daily' | 'full' }): Promise<ScanResult> {
+export async function scanBook(
+  deps: Deps,
+  options: { asOf: string; mode?: 'daily' | 'full'; writeLockFirst?: boolean },
+): Promise<ScanResult> {
   const { asOf } = options;
   const mode = options.mode ?? 'daily';
   if (!isRealDate(asOf)) {
@@ -75,7 +79,9 @@ export async function scanBook(deps: Deps, options: { asOf: string; mode?: 'dail
   const calendar = await loadCalendar(deps);
   const recheck = (await sellersToRecheck(deps, asOf)).map((s) => s.agentCode);
 
-  return deps.db.kysely.transaction().execute(async (trx) => {
+  const inTransaction = <T>(work: (trx: Trx) => Promise<T>) =>
+    options.writeLockFirst ? deps.db.writeLockedTransaction(work) : deps.db.kysely.transaction().execute(work);
+  return inTransaction(async (trx) => {
     // The daily scan costs in proportion to what is new; the full scan never lists the whole book.
     const waiting = mode === 'daily' ? await repo.waitingApplications(trx, asOf) : null;
     // The contact values of what is new (daily); undefined means the whole book (full).
@@ -230,7 +236,7 @@ async function raiseItems(
   ]);
   let sequence = await repo.lastItemSequence(trx, asOf);
   const raised: RaisedItem[] = [];
-  const rows: ProblemItemTable[] = [];
+  const rows: Insertable<ProblemItemTable>[] = [];
 
   for (const finding of findings) {
     const link = links.get(finding.linkId);

@@ -9,19 +9,24 @@ import type { AuditContext, AuditEvent } from './audit-events.js';
 export interface AuditWriter {
   /** Appends events inside the caller's transaction: the change and its events commit together. */
   append(trx: Transaction<Database>, context: AuditContext, events: readonly AuditEvent[]): Promise<void>;
+  /** The same for several callers' events at once (a group commit): one link of the chain each. */
+  appendEach(
+    trx: Transaction<Database>,
+    entries: ReadonlyArray<{ context: AuditContext; events: readonly AuditEvent[] }>,
+  ): Promise<void>;
 }
 
 export function createAuditWriter(options: { indexKey: Buffer; dialect: DialectName; clock: Clock }): AuditWriter {
   const key = chainKeyFrom(options.indexKey);
-  return {
-    async append(trx, context, events) {
-      if (events.length === 0) return;
-      await repo.lockChain(trx, options.dialect);
-      const tail = await repo.chainTail(trx);
-      let seq = tail?.seq ?? 0;
-      let prev = tail?.hash ?? GENESIS_HASH;
-      const at = options.clock.now().toISOString();
-      const rows: AuditEventTable[] = events.map((event) => {
+  const appendEach: AuditWriter['appendEach'] = async (trx, entries) => {
+    if (entries.every((e) => e.events.length === 0)) return;
+    await repo.lockChain(trx, options.dialect);
+    const tail = await repo.chainTail(trx);
+    let seq = tail?.seq ?? 0;
+    let prev = tail?.hash ?? GENESIS_HASH;
+    const at = options.clock.now().toISOString();
+    const rows: AuditEventTable[] = entries.flatMap(({ context, events }) =>
+      events.map((event) => {
         seq += 1;
         const fields: ChainedFields = {
           seq,
@@ -39,9 +44,13 @@ export function createAuditWriter(options: { indexKey: Buffer; dialect: DialectN
         const row = { ...fields, prev_hash: prev, hash };
         prev = hash;
         return row;
-      });
-      await repo.insertEvents(trx, rows);
-    },
+      }),
+    );
+    await repo.insertEvents(trx, rows);
+  };
+  return {
+    append: (trx, context, events) => appendEach(trx, [{ context, events }]),
+    appendEach,
   };
 }
 

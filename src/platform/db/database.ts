@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { Database } from './schema.js';
 
@@ -18,6 +18,12 @@ export interface Db {
    * what a power cut takes back, the same file puts back.
    */
   bulkLoad<T>(work: () => Promise<T>): Promise<T>;
+  /**
+   * A transaction that holds the write lock from its first statement (SQLite `BEGIN IMMEDIATE`):
+   * it cannot lose to another writer halfway through (SQLITE_BUSY_SNAPSHOT); the others wait for
+   * it instead. On PostgreSQL, an ordinary transaction.
+   */
+  writeLockedTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -48,6 +54,18 @@ export function openSqlite(file: string): Db {
         database.pragma('synchronous = FULL');
       }
     },
+    writeLockedTransaction: (work) =>
+      kysely.connection().execute(async (connection) => {
+        await sql`begin immediate`.execute(connection);
+        try {
+          const result = await work(connection);
+          await sql`commit`.execute(connection);
+          return result;
+        } catch (error) {
+          await sql`rollback`.execute(connection);
+          throw error;
+        }
+      }),
     close: () => kysely.destroy(),
   };
 }
@@ -89,5 +107,12 @@ export function openPostgres(connectionString: string): Db {
   // An idle connection dropped by the server is replaced on next use; it must not end the process.
   pool.on('error', () => {});
   const kysely = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  return { kysely, dialect: 'postgres', file: undefined, bulkLoad: (work) => work(), close: () => kysely.destroy() };
+  return {
+    kysely,
+    dialect: 'postgres',
+    file: undefined,
+    bulkLoad: (work) => work(),
+    writeLockedTransaction: (work) => kysely.transaction().execute(work),
+    close: () => kysely.destroy(),
+  };
 }
