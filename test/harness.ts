@@ -37,6 +37,8 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
   const keyring = ephemeralKeyring();
   let db: ReturnType<typeof openSqlite>;
   let dropDatabase: (() => Promise<void>) | undefined;
+  // What a worker thread (the scan's) opens on its own: the same database as the test's.
+  let databaseUrl: string | undefined;
   if (dialect === 'sqlite') {
     db = openSqlite(path.join(dir, 'veracity.db'));
   } else {
@@ -47,7 +49,8 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
     await admin.end();
     const url = new URL(PG_ADMIN_URL);
     url.pathname = `/${name}`;
-    db = openPostgres(url.toString());
+    databaseUrl = url.toString();
+    db = openPostgres(databaseUrl);
     dropDatabase = async () => {
       const c = new pg.Client({ connectionString: PG_ADMIN_URL });
       await c.connect();
@@ -58,7 +61,7 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
   await migrateToLatest(db);
   const config: Config = {
     dataDir: dir,
-    databaseUrl: undefined,
+    databaseUrl,
     keyFile: path.join(dir, 'keys.json'),
     keysJson: undefined,
     logLevel: 'silent',
@@ -71,6 +74,7 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
       trustProxy: false,
       scanAt: 'off',
     },
+    mail: { smtpUrl: undefined, from: undefined, publicUrl: 'http://console.test' },
   };
   const clock = options.clock ?? fixedClock('2026-12-03T09:00:00+08:00');
   return {

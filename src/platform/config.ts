@@ -16,6 +16,17 @@ export interface Config {
   keysJson: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   server: ServerConfig;
+  mail: MailConfig;
+}
+
+/** Escalation mail (P5.13): sent over SMTP when configured; kept in the outbox when not. */
+export interface MailConfig {
+  /** smtp:// or smtps:// URL, credentials included; undefined: mail waits in the outbox. */
+  smtpUrl: string | undefined;
+  /** The sender's address (`Name <addr>` or `addr`); required with an SMTP URL. */
+  from: string | undefined;
+  /** The console as staff reach it, for the links in mail. */
+  publicUrl: string;
 }
 
 export interface ServerConfig {
@@ -33,36 +44,57 @@ export interface ServerConfig {
   scanAt: string | 'off';
 }
 
-const envSchema = z.object({
-  VERACITY_DATA_DIR: z.string().min(1).optional(),
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
-    .optional(),
-  VERACITY_KEY_FILE: z.string().min(1).optional(),
-  VERACITY_KEYS: z.string().min(1).optional(),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
-  HOST: z.string().min(1).optional(),
-  PORT: z.coerce.number().int().min(0).max(65535).optional(),
-  VERACITY_SESSION_IDLE_MINUTES: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .optional(),
-  VERACITY_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 7)
-    .optional(),
-  VERACITY_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
-  VERACITY_TRUST_PROXY: z.enum(['true', 'false']).optional(),
-  VERACITY_SCAN_AT: z
-    .string()
-    .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (China time) or off')
-    .optional(),
-});
+const envSchema = z
+  .object({
+    VERACITY_DATA_DIR: z.string().min(1).optional(),
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+    VERACITY_KEY_FILE: z.string().min(1).optional(),
+    VERACITY_KEYS: z.string().min(1).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).optional(),
+    HOST: z.string().min(1).optional(),
+    PORT: z.coerce.number().int().min(0).max(65535).optional(),
+    VERACITY_SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .optional(),
+    VERACITY_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .optional(),
+    VERACITY_SECURE_COOKIES: z.enum(['true', 'false']).optional(),
+    VERACITY_TRUST_PROXY: z.enum(['true', 'false']).optional(),
+    VERACITY_SCAN_AT: z
+      .string()
+      .regex(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, 'must be HH:MM (China time) or off')
+      .optional(),
+    VERACITY_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\/[^\s/]+/, 'must be smtp://[user:password@]host[:port] or smtps://…')
+      .optional(),
+    VERACITY_MAIL_FROM: z
+      .string()
+      .regex(
+        /^([^<>\r\n]*<[^\s<>@]+@[^\s<>@]+>|[^\s<>@]+@[^\s<>@]+)$/,
+        'must be addr@example.com or Name <addr@example.com>',
+      )
+      .optional(),
+    VERACITY_PUBLIC_URL: z
+      .string()
+      .regex(/^https?:\/\/[^\s]+$/, 'must be the console address, http(s)://host[:port][/path]')
+      .optional(),
+  })
+  .superRefine((e, context) => {
+    if (e.VERACITY_SMTP_URL && !e.VERACITY_MAIL_FROM) {
+      context.addIssue({ code: 'custom', path: ['VERACITY_MAIL_FROM'], message: 'required with VERACITY_SMTP_URL' });
+    }
+  });
 
 export function loadConfig(
   options: { dataDir?: string; host?: string; port?: number } = {},
@@ -93,6 +125,13 @@ export function loadConfig(
       secureCookies: e.VERACITY_SECURE_COOKIES === 'true',
       trustProxy: e.VERACITY_TRUST_PROXY === 'true',
       scanAt: e.VERACITY_SCAN_AT ?? '06:30',
+    },
+    mail: {
+      smtpUrl: e.VERACITY_SMTP_URL,
+      from: e.VERACITY_MAIL_FROM,
+      publicUrl: (
+        e.VERACITY_PUBLIC_URL ?? `http://${options.host ?? e.HOST ?? '127.0.0.1'}:${options.port ?? e.PORT ?? 3000}`
+      ).replace(/\/+$/, ''),
     },
   };
 }

@@ -72,6 +72,11 @@ export const CODES = {
     en: 'the line cannot be read as a record',
     clause: 'INTERCHANGE §1',
   },
+  SCOPE_REFUSED: {
+    zh: '投保单不在上传人的数据范围内，未予受理',
+    en: "the application lies outside the uploader's data scope and was not taken in",
+    clause: 'P5.21',
+  },
   // Warnings — information that does not block underwriting
   BENEFICIARY_SHARE: {
     zh: '受益份额合计不等于100%',

@@ -27,6 +27,18 @@ export const PERMISSIONS = {
   'applications.submit': { zh: '提交投保资料', en: 'Submit an application' },
   'items.read': { zh: '查看问题件', en: 'Read problem items' },
   'items.export': { zh: '导出问题件', en: 'Export problem items' },
+  /** P5.13: customer service sorts and distributes the list, re-assigns, keeps the routing rules. */
+  'items.distribute': { zh: '分发问题件', en: 'Distribute problem items' },
+  /**
+   * P5.13: the back office investigates: records work, attaches evidence, corrects data, submits.
+   * Only on an item assigned to the user: customer service and compliance investigate themselves
+   * by taking the item over.
+   */
+  'items.work': { zh: '处理问题件', en: 'Work problem items' },
+  /** P5.13: compliance and customer service verify the results. */
+  'items.verify': { zh: '核实问题件', en: 'Verify problem items' },
+  /** P5.13, P5.24: compliance investigates itself, issues opinions, refers to the committee. */
+  'items.compliance': { zh: '合规处理', en: 'Compliance actions on items' },
   'customers.read': { zh: '查看客户（脱敏）', en: 'Read customers (masked)' },
   /** See one personal value in the clear, with a stated reason (P5.21). */
   'pii.reveal': { zh: '查看明文个人信息', en: 'Reveal a personal value' },
@@ -42,15 +54,35 @@ const READ_ONLY: Permission[] = ['items.read', 'items.export', 'customers.read',
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   // P5.13: customer service distributes items and may verify them.
-  customer_service: ['applications.check', 'items.read', 'items.export', 'customers.read', 'pii.reveal', 'scans.read'],
+  customer_service: [
+    'applications.check',
+    'items.read',
+    'items.export',
+    'items.distribute',
+    'items.work',
+    'items.verify',
+    'customers.read',
+    'pii.reveal',
+    'scans.read',
+  ],
   channel_management: ['applications.check', 'items.read', 'items.export', 'customers.read'],
   // P5.13: the back office investigates, calls the customer, corrects data.
-  channel_back_office: ['applications.check', 'applications.submit', 'items.read', 'customers.read', 'pii.reveal'],
-  // P5.24: compliance verifies and investigates on its own.
+  channel_back_office: [
+    'applications.check',
+    'applications.submit',
+    'items.read',
+    'items.work',
+    'customers.read',
+    'pii.reveal',
+  ],
+  // P5.13, P5.24: compliance verifies and investigates on its own.
   compliance: [
     'applications.check',
     'items.read',
     'items.export',
+    'items.work',
+    'items.verify',
+    'items.compliance',
     'customers.read',
     'pii.reveal',
     'scans.read',

@@ -1,19 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../../../test/cli.js';
 import { tempDir } from '../../../test/harness.js';
 
-const MAIN = path.join(import.meta.dirname, '..', 'main.ts');
 const dataDir = tempDir('veracity-calendar-cli-');
 
-function veracity(args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, VERACITY_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const veracity = cliOn(dataDir);
 
 function writeJson(name: string, value: unknown): string {
   const file = path.join(dataDir, name);

@@ -1,7 +1,15 @@
-import type { Command } from 'commander';
+import { createWriteStream } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { type Command, Option } from 'commander';
+import { eachHold, recordHoldsExport } from '../../modules/commission/commission.service.js';
+import { csvLine, HOLD_COLUMNS } from '../../modules/commission/holds-csv.js';
+import { escalateOverdue } from '../../modules/escalation/escalation.service.js';
 import { exportItems, listItems } from '../../modules/linkage/items.service.js';
+import { WHOLE_COMPANY } from '../../platform/access/scope.js';
 import { withDeps, writeJsonLine, writeLine } from '../deps.js';
 import { wholeNumber } from '../options.js';
+import { registerItemsDistribute } from './items-distribute.js';
+import { cliContext } from './users.js';
 
 interface FilterOptions {
   status?: string;
@@ -30,6 +38,7 @@ const filterOf = (o: FilterOptions) => ({
 
 export function registerItems(program: Command): void {
   const items = program.command('items').description('问题件 (problem items, INTERCHANGE §5)');
+  registerItemsDistribute(items);
   withFilters(items.command('list'))
     .description('列出问题件，最新在前 (list problem items, newest first)')
     .option('--limit <n>', 'page size', wholeNumber(1), 100)
@@ -55,6 +64,48 @@ export function registerItems(program: Command): void {
       await withDeps(command, async (deps) => {
         const count = await exportItems(deps, filterOf(options), file);
         writeLine(`已导出 (exported): ${count} → ${file}`);
+      });
+    });
+  items
+    .command('escalate')
+    .description(
+      '逾期问题件升级至渠道管理与合规，并排入邮件 (escalate overdue items to channel management and compliance, P5.13)',
+    )
+    .option('--as-of <date>', '按此日判断逾期 (the day to judge overdue by), YYYY-MM-DD; default today (China)')
+    .action(async (options: { asOf?: string }, command: Command) => {
+      await withDeps(command, async (deps) => {
+        const report = await escalateOverdue(deps, { asOf: options.asOf, context: cliContext() });
+        writeLine(
+          `已升级 (escalated) ${report.asOf}: ${report.escalated} 件 (items)，通知 ${report.notifications} 条 (notifications)，邮件 ${report.mails} 封 (mails queued)`,
+        );
+      });
+    });
+  items
+    .command('holds')
+    .description('缓发手续费保单：有未结问题件的保单 (policies whose commission is held: an item not closed)')
+    .addOption(new Option('--format <format>', 'csv | jsonl').choices(['csv', 'jsonl']).default('csv'))
+    .option('--out <file>', '写入文件而非标准输出 (write to a file instead of standard output)')
+    .action(async (options: { format: 'csv' | 'jsonl'; out?: string }, command: Command) => {
+      await withDeps(command, async (deps) => {
+        const file = options.out ? createWriteStream(options.out) : undefined;
+        const write = async (text: string) => {
+          if (!file) process.stdout.write(text);
+          else if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
+        };
+        if (options.format === 'csv') await write(csvLine(HOLD_COLUMNS));
+        let count = 0;
+        for await (const hold of eachHold(deps, WHOLE_COMPANY)) {
+          await write(
+            options.format === 'csv' ? csvLine(HOLD_COLUMNS.map((c) => hold[c])) : `${JSON.stringify(hold)}\n`,
+          );
+          count++;
+        }
+        if (file) {
+          file.end();
+          await finished(file);
+        }
+        await recordHoldsExport(deps, cliContext(), count);
+        if (file) writeLine(`已导出 (exported): ${count} → ${options.out}`);
       });
     });
 }

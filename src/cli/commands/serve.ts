@@ -1,10 +1,14 @@
 import type { Command } from 'commander';
 import { buildApp } from '../../app.js';
 import { loadCalendar } from '../../modules/calendar/calendar.service.js';
+import { escalateOverdue } from '../../modules/escalation/escalation.service.js';
+import { scanThenEscalate } from '../../modules/escalation/escalation-job.js';
 import { createScanRunner, dailyScanJob, type ScanRunner } from '../../modules/linkage/scan-runner.js';
+import { type MailLoop, startMailLoop } from '../../modules/mail/mail-loop.js';
+import { describeMailSetup, smtpTransport } from '../../modules/mail/mail-sender.js';
 import { bootstrap } from '../../platform/bootstrap.js';
 import type { Deps } from '../../platform/context.js';
-import { createScheduler, type Scheduler } from '../../platform/jobs/scheduler.js';
+import { createScheduler, type RunAnswer, type Scheduler } from '../../platform/jobs/scheduler.js';
 import { writeLine } from '../deps.js';
 import { wholeNumber } from '../options.js';
 import { prepareDemo } from './init.js';
@@ -29,13 +33,21 @@ export function registerServe(program: Command): void {
         if (options.demo) await prepareDemo(deps, options);
         let draining = false;
         const scanRunner = createScanRunner(deps);
+        const transport = smtpTransport(deps.config.mail);
+        const mail =
+          transport && deps.config.mail.from ? startMailLoop(deps, transport, deps.config.mail.from) : undefined;
         const app = await buildApp(deps, { draining: () => draining, scanRunner });
         const { host, port, scanAt } = deps.config.server;
         const address = await app.listen({ host, port });
         writeLine(`Veracity 已启动 (listening): ${address}`);
         writeLine(`接口文档 (API docs): ${address}/api/docs`);
-        const scheduler = scanAt === 'off' ? undefined : await scheduleScan(deps, scanRunner);
-        if (!scheduler) writeLine('每日扫描未排定 (daily scan not scheduled): VERACITY_SCAN_AT=off');
+        const scheduler = scanAt === 'off' ? undefined : await scheduleScan(deps, scanRunner, mail);
+        if (!scheduler)
+          writeLine('每日扫描与逾期升级未排定 (daily scan and escalation not scheduled): VERACITY_SCAN_AT=off');
+        writeLine(await describeMailSetup(deps));
+        // P5.13: escalate at start-up too, after today's catch-up scan when one is due.
+        const catchUp: Promise<{ run: boolean }> = scheduler?.catchUp ?? Promise.resolve({ run: false });
+        const startUp = catchUp.then((answer) => (answer.run || draining ? undefined : escalateNow(deps, mail)));
 
         const stop = async (signal: string) => {
           if (draining) return;
@@ -49,6 +61,8 @@ export function registerServe(program: Command): void {
             clearInterval(sweep);
             await scheduler?.stop();
             await scanRunner.idle();
+            await startUp;
+            await mail?.stop();
           } finally {
             clearInterval(sweep);
             await deps.db.close();
@@ -70,8 +84,25 @@ export function registerServe(program: Command): void {
     );
 }
 
-/** P5.7: the T+1 scan each working day at VERACITY_SCAN_AT, China time. */
-async function scheduleScan(deps: Deps, runner: ScanRunner): Promise<Scheduler> {
+/** The escalation outside the schedule (start-up), its mail sent at once; a failure is logged. */
+async function escalateNow(deps: Deps, mail: MailLoop | undefined): Promise<void> {
+  try {
+    await escalateOverdue(deps);
+    mail?.kick();
+  } catch (error) {
+    deps.logger.error({ err: error }, 'escalation at start-up failed');
+  }
+}
+
+/**
+ * P5.7: the T+1 scan each working day at VERACITY_SCAN_AT, China time; then (P5.13) the escalation
+ * of the overdue, its mail sent at once.
+ */
+async function scheduleScan(
+  deps: Deps,
+  runner: ScanRunner,
+  mail: MailLoop | undefined,
+): Promise<Scheduler & { catchUp: Promise<RunAnswer> }> {
   const scheduler = createScheduler({
     clock: deps.clock,
     logger: deps.logger,
@@ -80,10 +111,10 @@ async function scheduleScan(deps: Deps, runner: ScanRunner): Promise<Scheduler> 
       return (day) => calendar.isWorkingDay(day).working;
     },
   });
-  const job = dailyScanJob(deps, runner);
+  const job = scanThenEscalate(deps, dailyScanJob(deps, runner), () => mail?.kick());
   scheduler.daily(job);
   // Today's run, if it is due and was missed while the server was down.
-  void scheduler.runIfDue(job.name);
+  const catchUp = scheduler.runIfDue(job.name);
   const next = await scheduler.next(job.name);
   const china = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
   const when = !next
@@ -92,5 +123,5 @@ async function scheduleScan(deps: Deps, runner: ScanRunner): Promise<Scheduler> 
       ? '现在，补跑今日扫描 (now: catching up today’s run)'
       : `${china(next)} (China time)`;
   writeLine(`每日扫描 (daily scan): 工作日 ${deps.config.server.scanAt}；下次 (next): ${when}`);
-  return scheduler;
+  return Object.assign(scheduler, { catchUp });
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { addUser, disableUser, listUsers, setPassword } from '../../modules/users/users.service.js';
+import { addUser, disableUser, listUsers, setEmail, setPassword } from '../../modules/users/users.service.js';
 import { describeScope, parseScope } from '../../platform/access/scope.js';
 import type { AuditContext } from '../../platform/audit/audit-events.js';
 import { ROLE_NAMES, ROLES } from '../../shared/roles.js';
@@ -21,20 +21,37 @@ export function registerUsers(program: Command): void {
     .requiredOption('--role <role>', `角色 (role): ${ROLE_NAMES.join(', ')}`)
     .option('--scope <scope>', '数据范围，可重复：channel:NAME 或 branch:CODE (data scope, repeatable)', collect, [])
     .option('--name <displayName>', '姓名 (display name)')
-    .action(async (username: string, options: { role: string; scope: string[]; name?: string }, command: Command) => {
-      const scope = parseScope(options.scope);
-      const password = await readSecret('密码 (password): ');
-      await withDeps(command, async (deps) => {
-        const user = await addUser(deps, cliContext(), {
-          username,
-          displayName: options.name,
-          role: options.role,
-          scope,
-          password,
+    .option('--email <address>', '接收逾期升级邮件的邮箱 (e-mail address for escalations, P5.13)')
+    .action(
+      async (
+        username: string,
+        options: { role: string; scope: string[]; name?: string; email?: string },
+        command: Command,
+      ) => {
+        const scope = parseScope(options.scope);
+        const password = await readSecret('密码 (password): ');
+        await withDeps(command, async (deps) => {
+          const user = await addUser(deps, cliContext(), {
+            username,
+            displayName: options.name,
+            role: options.role,
+            scope,
+            password,
+            email: options.email,
+          });
+          writeLine(
+            `已创建 (created): ${user.username}  ${ROLES[user.role].zh} (${user.role})  ${describeScope(user.scope)}${user.email ? `  ${user.email}` : ''}`,
+          );
         });
-        writeLine(
-          `已创建 (created): ${user.username}  ${ROLES[user.role].zh} (${user.role})  ${describeScope(user.scope)}`,
-        );
+      },
+    );
+  users
+    .command('email <username> [address]')
+    .description('设置或清除用户邮箱（不填地址即清除） (set a user’s e-mail address; without one, clear it)')
+    .action(async (username: string, address: string | undefined, _options: unknown, command: Command) => {
+      await withDeps(command, async (deps) => {
+        const user = await setEmail(deps, cliContext(), username, address ?? null);
+        writeLine(`已设置 (set): ${user.username}  ${user.email ?? '—'}`);
       });
     });
   users

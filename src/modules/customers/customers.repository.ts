@@ -1,8 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Scope } from '../../platform/access/scope.js';
 import { scopeCondition } from '../../platform/access/scope-sql.js';
 import { chunkValues } from '../../platform/db/chunks.js';
-import type { Database } from '../../platform/db/schema.js';
+import type { Database, LinkTable } from '../../platform/db/schema.js';
 
 type Q = Kysely<Database>;
 
@@ -82,6 +82,85 @@ export async function sealedSubmissions(q: Q, ids: number[]) {
     out.push(
       ...(await q.selectFrom('submissions').select(['id', 'policy_no', 'sealed']).where('id', 'in', chunk).execute()),
     );
+  }
+  return out;
+}
+
+export interface VersionRow {
+  version: number;
+  submission_id: number;
+  party_role: string;
+  party_seq: number;
+  policy_no: string;
+  received_at: string;
+  sealed: Uint8Array;
+  channel: string | null;
+  branch_code: string | null;
+}
+
+/** Every version of a customer, oldest first: the history rows and the current one on the customer. */
+export async function customerVersions(q: Q, id: number): Promise<VersionRow[]> {
+  const columns = [
+    'submissions.policy_no',
+    'submissions.received_at',
+    'submissions.sealed',
+    'applications.channel',
+    'applications.branch_code',
+  ] as const;
+  const current = await q
+    .selectFrom('customers')
+    .innerJoin('submissions', 'submissions.id', 'customers.submission_id')
+    .leftJoin('applications', 'applications.policy_no', 'submissions.policy_no')
+    .select(['customers.version', 'customers.submission_id', 'customers.party_role', 'customers.party_seq'])
+    .select(columns)
+    .where('customers.id', '=', id)
+    .execute();
+  const earlier = await q
+    .selectFrom('customer_versions')
+    .innerJoin('submissions', 'submissions.id', 'customer_versions.submission_id')
+    .leftJoin('applications', 'applications.policy_no', 'submissions.policy_no')
+    .select([
+      'customer_versions.version',
+      'customer_versions.submission_id',
+      'customer_versions.party_role',
+      'customer_versions.party_seq',
+    ])
+    .select(columns)
+    .where('customer_versions.customer_id', '=', id)
+    .execute();
+  return [...earlier, ...current]
+    .map((r) => ({ ...r, submission_id: Number(r.submission_id) }))
+    .sort((a, b) => a.version - b.version);
+}
+
+/** Every item of these policies, whatever its status. */
+export async function itemsOf(q: Q, policyNos: string[]) {
+  const out: Array<{
+    item_no: string;
+    policy_no: string;
+    rule: string;
+    link_id: string;
+    detected_on: string;
+    due_on: string;
+    status: string;
+    escalated_on: string | null;
+  }> = [];
+  for (const chunk of chunkValues(policyNos)) {
+    out.push(
+      ...(await q
+        .selectFrom('problem_items')
+        .select(['item_no', 'policy_no', 'rule', 'link_id', 'detected_on', 'due_on', 'status', 'escalated_on'])
+        .where('policy_no', 'in', chunk)
+        .execute()),
+    );
+  }
+  return out.sort((a, b) => b.detected_on.localeCompare(a.detected_on) || a.item_no.localeCompare(b.item_no));
+}
+
+export async function linksById(q: Q, linkIds: string[]) {
+  const out: Array<Selectable<LinkTable>> = [];
+  for (const chunk of chunkValues(linkIds)) {
+    out.push(...(await q.selectFrom('links').selectAll().where('link_id', 'in', chunk).execute()));
   }
   return out;
 }

@@ -7,6 +7,16 @@ import { getCustomer, REASON_LENGTH, REVEAL_FIELDS, revealCustomerValue } from '
 
 const params = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
+const maskedPartySchema = z.object({
+  name: z.string().nullable(),
+  idNo: z.string().nullable(),
+  gender: z.string().nullable(),
+  birthDate: z.string().nullable(),
+  phones: z.array(z.string()),
+  address: z.string().nullable(),
+  accountNo: z.string().nullable(),
+});
+
 const customerSchema = z
   .object({
     customerId: z.number().int(),
@@ -33,6 +43,50 @@ const customerSchema = z
     openItems: z.array(
       z.object({ itemNo: z.string(), policyNo: z.string(), rule: z.string(), dueOn: z.string(), status: z.string() }),
     ),
+    contactHistory: z
+      .array(
+        z.object({
+          version: z.number().int(),
+          recordedAt: z.string().describe('When the submission that said it was received'),
+          policyNo: z.string(),
+          submissionId: z.number().int(),
+          role: z.string(),
+          inScope: z.boolean().describe('Only versions from policies within your scope show their values'),
+          changed: z.array(z.enum(['name', 'idNo', 'gender', 'birthDate', 'phones', 'address', 'accountNo'])),
+          values: maskedPartySchema.nullable(),
+        }),
+      )
+      .describe('Every version of the customer, newest first; values masked'),
+    links: z
+      .array(
+        z.object({
+          linkId: z.string(),
+          rule: z.string(),
+          kind: z.string(),
+          status: z.string().describe('open or cleared'),
+          households: z.number().int(),
+          members: z.number().int().describe('How many customers share the value'),
+          firstDetectedOn: z.string(),
+          lastDetectedOn: z.string(),
+          itemNos: z.array(z.string()),
+        }),
+      )
+      .describe('The links the customer is a member of, among the items of the policies within your scope'),
+    items: z
+      .array(
+        z.object({
+          itemNo: z.string(),
+          policyNo: z.string(),
+          rule: z.string(),
+          linkId: z.string(),
+          detectedOn: z.string(),
+          dueOn: z.string(),
+          status: z.string(),
+          overdue: z.boolean(),
+          escalatedOn: z.string().nullable(),
+        }),
+      )
+      .describe('Every item of the policies within your scope, whatever its status, newest first'),
   })
   .describe('A customer as their current version says, masked; the policies and items within your data scope')
   .meta({ id: 'Customer' });

@@ -3,47 +3,11 @@ import type { AuditContext } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { maskAddress, maskBirthDate, maskIdNo, maskName, maskPhone } from '../../shared/masking.js';
-import { type ApplicationInput, readApplication } from '../intake/read-application.js';
+import { contactHistoryOf, linksAndItemsOf } from './customer-360.service.js';
 import * as repo from './customers.repository.js';
+import { openSubmission, type PartyRecord, partyOf } from './party-record.js';
 
-/** What one policy's record says about one of its parties. */
-export interface PartyRecord {
-  name?: string;
-  idType?: string;
-  idNo?: string;
-  gender?: string;
-  birthDate?: string;
-  address?: string;
-  phones: string[];
-  accountNo?: string;
-}
-
-/** Opens a stored submission: the AAD binds it to its policy number (intake/prepare-submission.ts). */
-export function openSubmission(deps: Deps, submission: { policyNo: string; sealed: Uint8Array }): ApplicationInput {
-  return readApplication(deps.sealer.open<unknown>(submission.sealed, `submission:${submission.policyNo}`)).input;
-}
-
-/**
- * The party at (role, seq) of an application. The payer is the applicant unless an approved
- * exception names another holder (P5.11, as intake/prepare-submission.ts decides the customer).
- */
-export function partyOf(input: ApplicationInput, role: string, seq: number): PartyRecord | undefined {
-  if (role === 'applicant') return input.applicant;
-  if (role === 'insured') return input.insured === 'self' ? input.applicant : input.insured;
-  if (role === 'beneficiary') return input.beneficiaries[seq];
-  if (role !== 'payer' || !input.payerAccount) return undefined;
-  const payer = input.payerAccount;
-  if (payer.approvalRef && payer.holderIdNo) {
-    return {
-      name: payer.holderName,
-      idType: payer.holderIdType ?? 'RESIDENT_ID',
-      idNo: payer.holderIdNo,
-      phones: [],
-      accountNo: payer.accountNo,
-    };
-  }
-  return { ...input.applicant, accountNo: payer.accountNo };
-}
+export { openSubmission, type PartyRecord, partyOf } from './party-record.js';
 
 const notFound = (id: number) =>
   new AppError('NOT_FOUND', { zh: `客户 ${id} 不存在`, en: `customer ${id} does not exist` });
@@ -106,7 +70,10 @@ export async function getCustomer(deps: Deps, scope: Scope, context: AuditContex
     address: first('address'),
     phones: records.find((r) => r.phones.length > 0)?.phones ?? [],
   };
-  const openItems = await repo.openItemsOf(deps.db.kysely, [...new Set(policies.map((p) => p.policy_no))]);
+  const policyNos = [...new Set(policies.map((p) => p.policy_no))];
+  const openItems = await repo.openItemsOf(deps.db.kysely, policyNos);
+  const contactHistory = await contactHistoryOf(deps, scope, id);
+  const { links, items } = await linksAndItemsOf(deps, id, policyNos);
   await deps.db.kysely
     .transaction()
     .execute((trx) =>
@@ -141,6 +108,9 @@ export async function getCustomer(deps: Deps, scope: Scope, context: AuditContex
       dueOn: i.due_on,
       status: i.status,
     })),
+    contactHistory,
+    links,
+    items,
   };
 }
 

@@ -1,10 +1,11 @@
 import type { Actor } from '../../platform/access/actor.js';
-import { branchInScope, channelInScope } from '../../platform/access/scope.js';
+import { branchInScope, channelInScope, inScope, isWholeCompany } from '../../platform/access/scope.js';
 import type { AuditContext } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { evaluateApplication, type GateOutcome } from './gate.js';
 import { liveGateContext } from './gate-context.js';
+import { policiesHeld } from './intake.repository.js';
 import { prepareSubmission } from './prepare-submission.js';
 import type { PreparedSubmission } from './prepared.js';
 import type { SubmissionStatus } from './store-batch.js';
@@ -26,12 +27,20 @@ export type RecordAnswer = { outcome: ApiOutcome } | { refused: AppError };
  * A caller answers for its scope (P5.21): a bancassurance key submits bancassurance business of
  * its own branches. A record outside it is refused, and in a batch only that record.
  */
-function scopeRefusal(actor: Actor, at: { channel?: string | null; branchCode?: string | null }): AppError | undefined {
+function scopeRefusal(
+  actor: Actor,
+  at: { channel?: string | null; branchCode?: string | null },
+  existing?: { channel: string | null; branchCode: string | null },
+): AppError | undefined {
   const details: string[] = [];
   if (!channelInScope(actor.scope, at.channel))
     details.push(`channel: outside the caller's data scope / 渠道不在数据范围内`);
   if (!branchInScope(actor.scope, at.branchCode)) {
     details.push(`branchCode: outside the caller's data scope / 分支机构不在数据范围内`);
+  }
+  // A policy number already in the book is a correction of that policy: it stays with its owner.
+  if (existing && !inScope(actor.scope, { branch: existing.branchCode, channel: existing.channel })) {
+    details.push(`policyNo: already a policy outside the caller's data scope / 保单号已属于数据范围以外的保单`);
   }
   if (details.length === 0) return undefined;
   return new AppError(
@@ -66,12 +75,19 @@ export async function submitApplications(
   const gateContext = await liveGateContext(deps);
   const answers: RecordAnswer[] = new Array(records.length);
   const toStore: Array<{ index: number; prepared: PreparedSubmission }> = [];
-  records.forEach((record, index) => {
-    const prepared = prepareSubmission(record, null, gateContext, deps.sealer);
-    const refused = scopeRefusal(actor, {
-      channel: prepared.application.channel,
-      branchCode: prepared.application.branchCode,
-    });
+  const prepared = records.map((record) => prepareSubmission(record, null, gateContext, deps.sealer));
+  const held = isWholeCompany(actor.scope)
+    ? new Map()
+    : await policiesHeld(
+        deps.db.kysely,
+        prepared.flatMap((p) => p.outcome.policyNo ?? []),
+      );
+  prepared.forEach((prepared, index) => {
+    const refused = scopeRefusal(
+      actor,
+      { channel: prepared.application.channel, branchCode: prepared.application.branchCode },
+      prepared.outcome.policyNo ? held.get(prepared.outcome.policyNo) : undefined,
+    );
     if (refused) {
       answers[index] = { refused };
     } else {

@@ -262,7 +262,8 @@ export async function upsertApplications(q: Q, rows: Insertable<ApplicationTable
 
 export async function createImportBatch(
   q: Q,
-  batch: Pick<ImportBatchTable, 'kind' | 'file_name' | 'file_digest' | 'started_at'>,
+  batch: Pick<ImportBatchTable, 'kind' | 'file_name' | 'file_digest' | 'started_at'> &
+    Partial<Pick<ImportBatchTable, 'uploaded_by'>>,
 ): Promise<number> {
   const row = await q
     .insertInto('import_batches')
@@ -288,6 +289,28 @@ export async function addToImportBatch(
     }))
     .where('id', '=', id)
     .execute();
+}
+
+/** Lines of a batch that became no submission (malformed, or refused), with their issues. */
+export async function recordUnstoredLines(
+  q: Q,
+  batchId: number,
+  lines: ReadonlyArray<{ line: number; outcome: 'malformed' | 'refused'; policyNo: string | null; errors: unknown[] }>,
+): Promise<void> {
+  const rows = lines.map((l) => ({
+    batch_id: batchId,
+    line_no: l.line,
+    outcome: l.outcome,
+    policy_no: l.policyNo,
+    errors: JSON.stringify(l.errors),
+  }));
+  for (const chunk of chunkRows(rows)) {
+    await q
+      .insertInto('import_malformed')
+      .values(chunk)
+      .onConflict((oc) => oc.columns(['batch_id', 'line_no']).doNothing())
+      .execute();
+  }
 }
 
 export async function finishImportBatch(
@@ -333,4 +356,21 @@ export async function countBook(q: Q): Promise<BookCounts> {
     customers: Number(customers?.n ?? 0),
     submissions: Number(submissions?.n ?? 0),
   };
+}
+
+/** Where the book already has these policies: a record may not move one from another's scope. */
+export async function policiesHeld(
+  q: Q,
+  policyNos: readonly string[],
+): Promise<Map<string, { channel: string | null; branchCode: string | null }>> {
+  const out = new Map<string, { channel: string | null; branchCode: string | null }>();
+  for (const chunk of chunkValues([...new Set(policyNos)])) {
+    const rows = await q
+      .selectFrom('applications')
+      .select(['policy_no', 'channel', 'branch_code'])
+      .where('policy_no', 'in', chunk)
+      .execute();
+    for (const r of rows) out.set(r.policy_no, { channel: r.channel, branchCode: r.branch_code });
+  }
+  return out;
 }

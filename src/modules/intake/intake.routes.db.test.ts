@@ -103,6 +103,18 @@ describe.each(DIALECTS)('the real-time gate on %s', (dialect) => {
     expect(await count('applications')).toBe(1);
   });
 
+  it('does not let a scoped key move another scope’s policy by re-submitting its number', async () => {
+    expect((await post('/api/v1/applications', application())).json().status).toBe('accepted');
+    const bank = (
+      await createApiKey(store, SYSTEM_CONTEXT, { name: 'bank', scope: parseScope(['channel:bancassurance']) })
+    ).key;
+    const takeover = await post('/api/v1/applications', application({ channel: 'bancassurance' }), bank);
+    expect(takeover.statusCode).toBe(403);
+    expect(takeover.json().error.details).toEqual([expect.stringMatching(/^policyNo:/)]);
+    const row = await store.db.kysely.selectFrom('applications').select('channel').executeTakeFirstOrThrow();
+    expect(row.channel).toBe('agent');
+  });
+
   it('refuses unknown and revoked keys', async () => {
     expect((await post('/api/v1/applications/check', application(), 'vk_nope')).statusCode).toBe(401);
     const created = await createApiKey(store, SYSTEM_CONTEXT, { name: 'old', scope: parseScope([]) });

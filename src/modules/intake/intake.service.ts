@@ -6,19 +6,21 @@ import type { Deps } from '../../platform/context.js';
 import { toPortable } from '../../platform/crypto/keyring.js';
 import { AppError } from '../../platform/errors.js';
 import { WorkerPool } from '../../platform/workers/worker-pool.js';
-import { type Code, issue } from '../../shared/codes.js';
+import { type Code, type Issue, issue } from '../../shared/codes.js';
 import { listAgentFacts } from '../agents/agents.repository.js';
 import type { GateContext, GateOutcome } from './gate.js';
 import type { GateWorkerData } from './gate.worker.js';
 import * as repo from './intake.repository.js';
 import { agentLookupFrom, type PreparedChunk, prepareChunk } from './prepare-chunk.js';
 import { prepareSubmission } from './prepare-submission.js';
+import type { PreparedSubmission } from './prepared.js';
 import { assertReadable, type RawRecord, readRecords } from './record-source.js';
 import { type SubmissionStatus, storeBatch } from './store-batch.js';
 
 export interface LineOutcome extends GateOutcome {
   line: number;
-  status: SubmissionStatus | 'malformed';
+  /** `refused`: not stored, by the importer's `refuse` (a record outside the uploader's scope). */
+  status: SubmissionStatus | 'malformed' | 'refused';
 }
 
 export interface ImportProgress {
@@ -33,6 +35,14 @@ export interface ImportOptions {
   chunkSize?: number;
   onOutcome?: (outcome: LineOutcome) => void;
   onProgress?: (progress: ImportProgress) => void;
+  /** Who uploaded the file in the console (null for the CLI). */
+  uploadedBy?: string;
+  /**
+   * Records the caller may not submit, by chunk: the reasons for each record refused, undefined
+   * for one let through. A refused record stores nothing; it counts as rejected (P5.21: the console
+   * takes in only the uploader's scope).
+   */
+  refuse?: (prepared: readonly PreparedSubmission[]) => Promise<ReadonlyArray<Issue[] | undefined>>;
 }
 
 export interface ImportSummary {
@@ -43,6 +53,8 @@ export interface ImportSummary {
   rejected: number;
   unchanged: number;
   malformed: number;
+  /** Of the rejected, those refused before the gate's outcome was stored (`ImportOptions.refuse`). */
+  refused: number;
   rejectedByCode: Partial<Record<Code, number>>;
   seconds: number;
 }
@@ -73,6 +85,7 @@ export async function importApplications(
     file_name: path.basename(file),
     file_digest: fileDigest,
     started_at: deps.clock.now().toISOString(),
+    uploaded_by: options.uploadedBy ?? null,
   });
   const summary: ImportSummary = {
     file,
@@ -82,6 +95,7 @@ export async function importApplications(
     rejected: 0,
     unchanged: 0,
     malformed: 0,
+    refused: 0,
     rejectedByCode: {},
     seconds: 0,
   };
@@ -157,7 +171,9 @@ async function storeChunk(
   summary: ImportSummary,
   options: ImportOptions,
 ): Promise<void> {
-  const stored = await storeBatch(deps.db, chunk.prepared, {
+  const refusals = options.refuse ? await options.refuse(chunk.prepared) : [];
+  const admitted = chunk.prepared.filter((_, i) => !refusals[i]);
+  const stored = await storeBatch(deps.db, admitted, {
     batchId,
     fileDigest,
     source: 'file',
@@ -165,8 +181,19 @@ async function storeChunk(
   });
   const counts = { linesRead: 0, accepted: 0, rejected: 0, unchanged: 0, malformed: chunk.malformed.length };
   const lines: LineOutcome[] = [];
+  const unstored: Array<{ line: number; outcome: 'malformed' | 'refused'; policyNo: string | null; errors: Issue[] }> =
+    [];
+  let next = 0;
   chunk.prepared.forEach((item, i) => {
-    const status = stored[i]?.status ?? 'unchanged';
+    const refused = refusals[i];
+    if (refused) {
+      counts.rejected++;
+      summary.refused++;
+      lines.push({ line: item.lineNo ?? 0, status: 'refused', ...item.outcome, accepted: false, errors: refused });
+      unstored.push({ line: item.lineNo ?? 0, outcome: 'refused', policyNo: item.outcome.policyNo, errors: refused });
+      return;
+    }
+    const status = stored[next++]?.status ?? 'unchanged';
     counts[status]++;
     if (status === 'rejected') {
       for (const code of new Set(item.outcome.errors.map((e) => e.code))) {
@@ -176,16 +203,13 @@ async function storeChunk(
     lines.push({ line: item.lineNo ?? 0, status, ...item.outcome });
   });
   for (const m of chunk.malformed) {
-    lines.push({
-      line: m.lineNo,
-      status: 'malformed',
-      policyNo: null,
-      accepted: false,
-      errors: [issue('RECORD_MALFORMED', `line ${m.lineNo}`, m.reason)],
-      warnings: [],
-    });
+    const errors = [issue('RECORD_MALFORMED', `line ${m.lineNo}`, m.reason)];
+    lines.push({ line: m.lineNo, status: 'malformed', policyNo: null, accepted: false, errors, warnings: [] });
+    unstored.push({ line: m.lineNo, outcome: 'malformed', policyNo: null, errors });
   }
   counts.linesRead = chunk.prepared.length + chunk.malformed.length;
+  // The lines that became no submission, so the batch's rejections can be listed later.
+  await repo.recordUnstoredLines(deps.db.kysely, batchId, unstored);
   await repo.addToImportBatch(deps.db.kysely, batchId, counts);
   summary.linesRead += counts.linesRead;
   summary.accepted += counts.accepted;

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/context.js';
 import { addEncryptionKey, loadKeyring } from '../../platform/crypto/keyring.js';
 import { createSealer } from '../../platform/crypto/sealer.js';
 import { AppError } from '../../platform/errors.js';
+import { resealEvidenceFiles } from '../cases/evidence.service.js';
 import { pageOfSealed, SEALED_COLUMNS, updateSealed } from './keys.repository.js';
 
 /**
@@ -38,6 +39,8 @@ export async function rotateKeys(deps: Deps): Promise<{ activeKeyId: string; res
       after = column.key.map((k) => last[k]);
     }
   }
+  // The evidence files on disk are sealed values too (P5.13).
+  resealed += await resealEvidenceFiles(deps, sealer);
   deps.logger.info({ activeKeyId, resealed }, 'keys rotated');
   return { activeKeyId, resealed };
 }

@@ -3,7 +3,7 @@ import type { Scope } from '../../platform/access/scope.js';
 import { scopeCondition } from '../../platform/access/scope-sql.js';
 import { chunkValues } from '../../platform/db/chunks.js';
 import type { Database } from '../../platform/db/schema.js';
-import type { ListedItem } from './linkage.repository.js';
+import type { ListedItem } from './items.repository.js';
 
 type Q = Kysely<Database>;
 
@@ -12,8 +12,10 @@ export async function findItemInScope(q: Q, itemNo: string, scope: Scope): Promi
   return q
     .selectFrom('problem_items')
     .innerJoin('applications', 'applications.policy_no', 'problem_items.policy_no')
+    .leftJoin('users', 'users.id', 'problem_items.assignee_id')
     .selectAll('problem_items')
     .select(['applications.channel', 'applications.branch_code', 'applications.agent_code'])
+    .select('users.display_name as assignee_name')
     .where('problem_items.item_no', '=', itemNo)
     .where((eb) => scopeCondition(eb, scope, { branch: 'applications.branch_code', channel: 'applications.channel' }))
     .executeTakeFirst();
@@ -147,14 +149,4 @@ export async function sellersWithContact(
     .orderBy('owner', 'desc')
     .execute();
   return rows.map((r) => ({ agentCode: r.agent_code, owner: r.owner }));
-}
-
-export async function historyOf(q: Q, itemNo: string) {
-  return q
-    .selectFrom('problem_item_history')
-    .select(['at', 'actor', 'action', 'from_status', 'to_status', 'note'])
-    .where('item_no', '=', itemNo)
-    .orderBy('at')
-    .orderBy('id')
-    .execute();
 }

@@ -1,8 +1,10 @@
-import { inScope, type Scope } from '../../platform/access/scope.js';
+import { inScope } from '../../platform/access/scope.js';
 import type { AuditContext } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError, type Bilingual } from '../../platform/errors.js';
 import { maskAccountNo, maskAddress, maskIdNo, maskName, maskPhone } from '../../shared/masking.js';
+import type { Staff } from '../cases/case-actor.js';
+import { caseView } from '../cases/case-view.js';
 import { sellersToRecheck } from '../complaints/complaints.service.js';
 import { openSubmission, type PartyRecord, partyOf } from '../customers/customers.service.js';
 import { normalizeAddress } from '../identity/address.js';
@@ -10,7 +12,7 @@ import { normalizeAccountNo } from '../identity/bank-account.js';
 import { normalizePhone } from '../identity/phone.js';
 import { INDEX_DOMAIN } from '../intake/prepare-submission.js';
 import * as repo from './item-detail.repository.js';
-import { type ListedProblemItem, toItem } from './items.service.js';
+import { type ListedProblemItem, toItems } from './items.service.js';
 import { findLinks } from './linkage.repository.js';
 import { linkIdOf } from './problem-items.js';
 
@@ -26,19 +28,21 @@ const notFound = (itemNo: string) =>
 
 /**
  * One problem item for the staff who work it (P5.13): the clue in words, its policies, their
- * customers masked (P5.21) and its history. An item outside the caller's scope does not exist.
+ * customers masked (P5.21), its timeline and evidence, its link-mates and what this caller may do
+ * on it. An item outside the caller's scope does not exist.
  */
-export async function getItemDetail(deps: Deps, scope: Scope, context: AuditContext, itemNo: string) {
+export async function getItemDetail(deps: Deps, staff: Staff, context: AuditContext, itemNo: string) {
   const q = deps.db.kysely;
+  const scope = staff.scope;
   const row = await repo.findItemInScope(q, itemNo, scope);
   if (!row) throw notFound(itemNo);
-  const item = toItem(row);
+  const [item] = (await toItems(deps, [row])) as [ListedProblemItem];
   const policies = await repo.policiesOf(q, [item.policyNo, ...item.relatedPolicyNos]);
   const { clue, holders } = await explainClue(deps, item, policies);
   // Customers only of the policies the caller answers for; the others are named, not described.
   const visible = policies.filter((p) => inScope(scope, { branch: p.branch_code, channel: p.channel }));
   const customers = await customersOn(deps, visible, holders);
-  const history = await repo.historyOf(q, itemNo);
+  const work = await caseView(deps, staff, row);
   await q
     .transaction()
     .execute((trx) =>
@@ -62,14 +66,7 @@ export async function getItemDetail(deps: Deps, scope: Scope, context: AuditCont
         inScope: visible.includes(p),
       })),
     customers,
-    history: history.map((h) => ({
-      at: h.at,
-      actor: h.actor,
-      action: h.action,
-      fromStatus: h.from_status,
-      toStatus: h.to_status,
-      note: h.note,
-    })),
+    ...work,
   };
 }
 

@@ -131,6 +131,14 @@ describe.each(DIALECTS)('problem items over HTTP on %s', (dialect) => {
       expect(policiesOf(response.json()), query).toEqual(expected);
     }
     expect((await get('kefu', '/items?limit=2&offset=4')).json()).toMatchObject({ total: 6 });
+    // `active`: everything still to be cleared, the closed left out.
+    await store.db.kysely
+      .updateTable('problem_items')
+      .set({ status: 'closed' })
+      .where('policy_no', '=', 'P04')
+      .execute();
+    expect(policiesOf((await get('kefu', '/items?status=active')).json())).toEqual(['P01', 'P02', 'P03', 'P05', 'P06']);
+    expect((await get('kefu', '/items?status=closed')).json()).toMatchObject({ total: 1 });
     expect((await get('kefu', '/items?rule=NOPE')).statusCode).toBe(400);
     expect((await get('kefu', '/items?q=P%25')).statusCode).toBe(400);
   });
@@ -169,7 +177,7 @@ describe.each(DIALECTS)('problem items over HTTP on %s', (dialect) => {
     expect(detail.customers.map((c: { name: string }) => c.name)).toEqual(['张*', '王*', '李*']);
     expect(detail.customers[0]).toMatchObject({ policyNo: 'P01', role: 'applicant', holdsClueValue: true });
     expect(detail.customers[0].idNo).toMatch(/^440106\*{8}\d{3}[\dX]$/);
-    expect(detail.history).toEqual([
+    expect(detail.timeline).toEqual([
       expect.objectContaining({ actor: 'scan', action: 'detected', toStatus: 'open', fromStatus: null }),
     ]);
     const events = await store.db.kysely

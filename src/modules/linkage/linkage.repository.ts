@@ -1,6 +1,4 @@
-import { type Kysely, sql } from 'kysely';
-import { type Scope, WHOLE_COMPANY } from '../../platform/access/scope.js';
-import { scopeCondition } from '../../platform/access/scope-sql.js';
+import { type Insertable, type Kysely, sql } from 'kysely';
 import { insertMany } from '../../platform/db/bulk-insert.js';
 import { chunkValues } from '../../platform/db/chunks.js';
 import type { Database, LinkTable, ProblemItemTable } from '../../platform/db/schema.js';
@@ -312,7 +310,7 @@ export async function lastItemSequence(q: Q, detectedOn: string): Promise<number
   return row?.last ? Number(String(row.last).slice(prefix.length)) : 0;
 }
 
-export async function insertItems(q: Q, items: ProblemItemTable[]): Promise<void> {
+export async function insertItems(q: Q, items: Insertable<ProblemItemTable>[]): Promise<void> {
   const columns = [
     'item_no',
     'policy_no',
@@ -390,88 +388,5 @@ export async function recordScanRun(
     .execute();
 }
 
-export interface ItemFilter {
-  status?: string;
-  rule?: string;
-  detectedOn?: string;
-  /** A branch and its sub-branches: GD covers GD-GZ. */
-  branchCode?: string;
-  channel?: string;
-  agentCode?: string;
-  dueFrom?: string;
-  dueTo?: string;
-  detectedFrom?: string;
-  detectedTo?: string;
-  /** Prefix of the item number or the policy number. */
-  q?: string;
-}
-
-export type ItemSort = { by: 'dueOn' | 'detectedOn' | 'itemNo'; direction: 'asc' | 'desc' };
-
-export interface ListedItem extends ProblemItemTable {
-  channel: string | null;
-  branch_code: string | null;
-  agent_code: string | null;
-}
-
-const SORT_COLUMN = {
-  dueOn: 'problem_items.due_on',
-  detectedOn: 'problem_items.detected_on',
-  itemNo: 'problem_items.item_no',
-} as const;
-
-/** Items matching the filter within the scope: the scope is a WHERE condition, never a later filter (P5.21). */
-function filteredItems(q: Q, filter: ItemFilter, scope: Scope) {
-  const prefix = (value: string) => `${value.replace(/[\\%_]/g, '')}%`;
-  let query = q
-    .selectFrom('problem_items')
-    .innerJoin('applications', 'applications.policy_no', 'problem_items.policy_no')
-    .where((eb) => scopeCondition(eb, scope, { branch: 'applications.branch_code', channel: 'applications.channel' }));
-  if (filter.status) query = query.where('problem_items.status', '=', filter.status);
-  if (filter.rule) query = query.where('problem_items.rule', '=', filter.rule);
-  if (filter.detectedOn) query = query.where('problem_items.detected_on', '=', filter.detectedOn);
-  if (filter.detectedFrom) query = query.where('problem_items.detected_on', '>=', filter.detectedFrom);
-  if (filter.detectedTo) query = query.where('problem_items.detected_on', '<=', filter.detectedTo);
-  if (filter.dueFrom) query = query.where('problem_items.due_on', '>=', filter.dueFrom);
-  if (filter.dueTo) query = query.where('problem_items.due_on', '<=', filter.dueTo);
-  if (filter.channel) query = query.where('applications.channel', '=', filter.channel);
-  if (filter.agentCode) query = query.where('applications.agent_code', '=', filter.agentCode);
-  const { branchCode, q: text } = filter;
-  if (branchCode) {
-    query = query.where((eb) =>
-      eb.or([
-        eb('applications.branch_code', '=', branchCode),
-        eb('applications.branch_code', 'like', prefix(`${branchCode}-`)),
-      ]),
-    );
-  }
-  if (text) {
-    query = query.where((eb) =>
-      eb.or([eb('problem_items.item_no', 'like', prefix(text)), eb('problem_items.policy_no', 'like', prefix(text))]),
-    );
-  }
-  return query;
-}
-
-/** Problem items with their policy's channel, branch and seller, in pages; newest first unless sorted. */
-export async function listItems(
-  q: Q,
-  filter: ItemFilter,
-  page: { limit: number; offset: number },
-  options: { scope?: Scope; sort?: ItemSort } = {},
-): Promise<ListedItem[]> {
-  const sort = options.sort ?? { by: 'itemNo', direction: 'desc' };
-  let query = filteredItems(q, filter, options.scope ?? WHOLE_COMPANY)
-    .selectAll('problem_items')
-    .select(['applications.channel', 'applications.branch_code', 'applications.agent_code'])
-    .orderBy(SORT_COLUMN[sort.by], sort.direction);
-  if (sort.by !== 'itemNo') query = query.orderBy('problem_items.item_no', 'asc');
-  return query.limit(page.limit).offset(page.offset).execute();
-}
-
-export async function countItems(q: Q, filter: ItemFilter, scope: Scope = WHOLE_COMPANY): Promise<number> {
-  const row = await filteredItems(q, filter, scope)
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .executeTakeFirst();
-  return Number(row?.n ?? 0);
-}
+// The item list's queries live in items.repository.ts; kept importable from here.
+export { countItems, type ItemFilter, type ItemSort, type ListedItem, listItems } from './items.repository.js';

@@ -1,8 +1,8 @@
-import type { Kysely, Transaction } from 'kysely';
+import type { Insertable, Kysely, Selectable, Transaction } from 'kysely';
 import type { Database, SessionTable, UserTable } from '../../platform/db/schema.js';
 
 type Executor = Kysely<Database> | Transaction<Database>;
-export type UserRow = Omit<UserTable, 'id'> & { id: number };
+export type UserRow = Selectable<UserTable>;
 
 export async function findUserByName(db: Executor, username: string): Promise<UserRow | undefined> {
   return db.selectFrom('users').selectAll().where('username', '=', username).executeTakeFirst();
@@ -12,7 +12,7 @@ export async function findUserById(db: Executor, id: number): Promise<UserRow | 
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function insertUser(db: Executor, row: Omit<UserTable, 'id'>): Promise<number> {
+export async function insertUser(db: Executor, row: Insertable<UserTable>): Promise<number> {
   const inserted = await db.insertInto('users').values(row).returning('id').executeTakeFirstOrThrow();
   return Number(inserted.id);
 }
@@ -20,7 +20,7 @@ export async function insertUser(db: Executor, row: Omit<UserTable, 'id'>): Prom
 export async function updateUser(
   db: Executor,
   id: number,
-  changes: Partial<Pick<UserTable, 'status' | 'password_hash' | 'updated_at'>>,
+  changes: Partial<Pick<UserTable, 'status' | 'password_hash' | 'updated_at'> & { email: string | null }>,
 ): Promise<void> {
   await db.updateTable('users').set(changes).where('id', '=', id).execute();
 }
@@ -64,6 +64,7 @@ export async function findLiveSession(
       'users.status',
       'users.created_at',
       'users.updated_at',
+      'users.email',
     ])
     .where('sessions.id', '=', id)
     .where('sessions.revoked_at', 'is', null)
@@ -87,6 +88,7 @@ export async function findLiveSession(
       status: row.status,
       created_at: row.created_at,
       updated_at: row.updated_at,
+      email: row.email,
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/context.js';
 import { auditContextOf } from '../../platform/http/route-access.js';
 import { errorResponses, scopeSchema } from '../../platform/http/schemas.js';
 import { ROLE_NAMES } from '../../shared/roles.js';
-import { addUser, disableUser, listUsers } from './users.service.js';
+import { addUser, disableUser, listUsers, setEmail } from './users.service.js';
 
 const userSchema = z
   .object({
@@ -15,6 +15,7 @@ const userSchema = z
     scope: scopeSchema,
     status: z.enum(['active', 'disabled']),
     createdAt: z.string(),
+    email: z.string().nullable().describe('Where escalations are mailed'),
   })
   .meta({ id: 'User' });
 
@@ -47,6 +48,7 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
             role: z.enum(ROLE_NAMES as [string, ...string[]]),
             scope: scopeSchema.default({ branches: [], channels: [] }),
             password: z.string().min(1).max(256),
+            email: z.string().max(254).nullable().optional(),
           }),
           response: { 201: userSchema, ...errorResponses(400, 401, 403, 409) },
         },
@@ -65,6 +67,20 @@ export function usersRoutes(deps: Deps): FastifyPluginAsyncZod {
         },
       },
       async (request) => disableUser(deps, auditContextOf(request), request.params.username),
+    );
+    app.put(
+      '/users/:username/email',
+      {
+        config: { access },
+        schema: {
+          tags: ['users'],
+          summary: '设置邮箱 Set or clear the e-mail address escalations go to',
+          params: z.object({ username: z.string() }),
+          body: z.object({ email: z.string().max(254).nullable() }),
+          response: { 200: userSchema, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (request) => setEmail(deps, auditContextOf(request), request.params.username, request.body.email),
     );
   };
 }

@@ -14,6 +14,8 @@ export interface User {
   scope: Scope;
   status: 'active' | 'disabled';
   createdAt: string;
+  /** Where escalations are mailed (P5.13); staff mail, never a customer's. */
+  email: string | null;
 }
 
 const USERNAME = /^[a-z][a-z0-9._-]{1,31}$/;
@@ -27,7 +29,27 @@ export function toUser(row: repo.UserRow): User {
     scope: scopeFromJson(row.scope),
     status: row.status,
     createdAt: row.created_at,
+    email: row.email,
   };
+}
+
+const EMAIL =
+  /^[^\s@<>()[\],;:"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** A staff mail address, its domain lower-cased; null clears it. */
+export function normalizeEmail(email: string | null | undefined): string | null {
+  const trimmed = email?.trim() ?? '';
+  if (trimmed === '') return null;
+  const at = trimmed.lastIndexOf('@');
+  const normalized = `${trimmed.slice(0, at)}@${trimmed.slice(at + 1).toLowerCase()}`;
+  if (trimmed.length > 254 || !EMAIL.test(normalized)) {
+    throw new AppError(
+      'BAD_INPUT',
+      { zh: '电子邮箱地址格式有误', en: 'the e-mail address is not valid' },
+      { details: ['email: name@example.com'] },
+    );
+  }
+  return normalized;
 }
 
 export interface NewUser {
@@ -36,6 +58,7 @@ export interface NewUser {
   role: string;
   scope: Scope;
   password: string;
+  email?: string | null;
 }
 
 /** Creates a member of staff (P5.21: access by role and data scope, granted by an administrator). */
@@ -52,6 +75,7 @@ export async function addUser(deps: Deps, context: AuditContext, input: NewUser)
     throw new AppError('BAD_INPUT', { zh: '用户资料有误', en: 'the user is invalid' }, { details: problems });
   }
   checkPasswordStrength(input.password, username);
+  const email = normalizeEmail(input.email);
   if (await repo.findUserByName(deps.db.kysely, username)) {
     throw new AppError('CONFLICT', { zh: `用户 ${username} 已存在`, en: `user ${username} already exists` });
   }
@@ -67,6 +91,7 @@ export async function addUser(deps: Deps, context: AuditContext, input: NewUser)
       status: 'active',
       created_at: now,
       updated_at: now,
+      email,
     });
     await deps.audit.append(trx, context, [
       { type: 'user.created', objectType: 'user', objectId: username, data: { role, scope: input.scope } },
@@ -108,4 +133,24 @@ export async function setPassword(deps: Deps, context: AuditContext, username: s
       { type: 'user.password_set', objectType: 'user', objectId: username, data: {} },
     ]);
   });
+}
+
+/** Sets or clears the address a member of staff gets escalations at (P5.13); the audit names no address. */
+export async function setEmail(
+  deps: Deps,
+  context: AuditContext,
+  username: string,
+  email: string | null,
+): Promise<User> {
+  const row = await repo.findUserByName(deps.db.kysely, username);
+  if (!row) throw new AppError('NOT_FOUND', { zh: `没有用户 ${username}`, en: `no user ${username}` });
+  const normalized = normalizeEmail(email);
+  const now = deps.clock.now().toISOString();
+  await deps.db.kysely.transaction().execute(async (trx) => {
+    await repo.updateUser(trx, row.id, { email: normalized, updated_at: now });
+    await deps.audit.append(trx, context, [
+      { type: 'user.email_set', objectType: 'user', objectId: username, data: {} },
+    ]);
+  });
+  return { ...toUser(row), email: normalized };
 }

@@ -37,6 +37,69 @@ export type AuditEvent =
       data: { filter: Record<string, unknown>; count: number };
     }
   | {
+      type: 'item.distributed';
+      objectType: 'item';
+      objectId: string;
+      /** How the assignee was chosen: a routing rule (its id), the fallback, or by hand. */
+      data: { assigneeId: number; by: 'rule' | 'fallback' | 'manual'; ruleId?: number; dueOn: string };
+    }
+  | {
+      type: 'item.reassigned';
+      objectType: 'item';
+      objectId: string;
+      data: { fromAssigneeId: number | null; toAssigneeId: number };
+    }
+  | { type: 'item.work_recorded'; objectType: 'item'; objectId: string; data: { kind: string } }
+  | {
+      type: 'evidence.uploaded';
+      objectType: 'item';
+      objectId: string;
+      data: { evidenceId: number; kind: string; mediaType: string; size: number; sha256: string };
+    }
+  | { type: 'evidence.downloaded'; objectType: 'item'; objectId: string; data: { evidenceId: number } }
+  | {
+      type: 'item.correction_submitted';
+      objectType: 'item';
+      objectId: string;
+      /** Field paths changed, never their values; the submission that holds them, if accepted. */
+      data: {
+        policyNo: string;
+        fields: string[];
+        accepted: boolean;
+        submissionId: number | null;
+        errorCodes: string[];
+      };
+    }
+  | {
+      type: 'item.submitted';
+      objectType: 'item';
+      objectId: string;
+      data: { resolution: string; legitimateReason: string | null };
+    }
+  | { type: 'item.verified'; objectType: 'item'; objectId: string; data: { decision: 'accept' | 'return' } }
+  | { type: 'item.compliance_action'; objectType: 'item'; objectId: string; data: { action: string } }
+  | {
+      type: 'item.escalated';
+      objectType: 'item';
+      objectId: string;
+      data: { dueOn: string; notifiedUserIds: number[] };
+    }
+  | {
+      type: 'distribution.rules_changed';
+      objectType: 'distribution_rules';
+      objectId: string;
+      data: { added: number[]; retired: number[] };
+    }
+  | { type: 'commission_holds.exported'; objectType: 'commission_holds'; objectId: string; data: { count: number } }
+  | {
+      type: 'import.uploaded';
+      objectType: 'import_batch';
+      objectId: string;
+      data: { lines: number; accepted: number; rejected: number; unchanged: number; malformed: number };
+    }
+  | { type: 'import.rejections_exported'; objectType: 'import_batch'; objectId: string; data: { count: number } }
+  | { type: 'user.email_set'; objectType: 'user'; objectId: string; data: Record<string, never> }
+  | {
       type: 'scan.ran';
       objectType: 'scan';
       objectId: string;

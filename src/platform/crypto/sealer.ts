@@ -19,6 +19,9 @@ export interface Sealer {
   /** Seals JSON text already written (the import canonicalises each record once for digest and seal). */
   sealJson(json: string, aad: string): Buffer;
   open<T>(sealed: Uint8Array, aad: string): T;
+  /** Seals raw bytes (an evidence file) in the same layout, without a JSON round trip. */
+  sealBytes(plain: Uint8Array, aad: string): Buffer;
+  openBytes(sealed: Uint8Array, aad: string): Buffer;
   keyIdOf(sealed: Uint8Array): string;
   /** Keyed HMAC-SHA256 truncated to a signed 64-bit integer: equality look-ups and linkage. */
   blindIndex(domain: string, normalized: string): bigint;
@@ -57,38 +60,43 @@ export function createSealer(keyring: Keyring): Sealer {
     return Buffer.from(sealed.subarray(2, 2 + length)).toString('ascii');
   }
 
+  function sealBytes(plain: Uint8Array, aad: string): Buffer {
+    const iv = nextIv();
+    const cipher = createCipheriv('aes-256-gcm', activeKey, iv);
+    cipher.setAAD(Buffer.from(aad, 'utf8'));
+    const body = cipher.update(plain);
+    const final = cipher.final();
+    return Buffer.concat([activeHeader, iv, cipher.getAuthTag(), body, final]);
+  }
+
+  function openBytes(sealed: Uint8Array, aad: string): Buffer {
+    const keyId = keyIdOf(sealed);
+    const key = keyring.encryptionKeys.get(keyId);
+    if (!key) {
+      throw new AppError('INTERNAL', {
+        zh: `解密所需密钥 ${keyId} 不存在`,
+        en: `the key ${keyId} needed to open this value is missing`,
+      });
+    }
+    const start = 2 + keyId.length;
+    const iv = sealed.subarray(start, start + IV_BYTES);
+    const tag = sealed.subarray(start + IV_BYTES, start + IV_BYTES + TAG_BYTES);
+    const decipher = createDecipheriv('aes-256-gcm', key, iv);
+    decipher.setAAD(Buffer.from(aad, 'utf8'));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(sealed.subarray(start + IV_BYTES + TAG_BYTES)), decipher.final()]);
+  }
+
   return {
     activeKeyId: keyring.activeKeyId,
     keyIdOf,
     seal(value, aad) {
       return this.sealJson(JSON.stringify(value), aad);
     },
-    sealJson(json, aad) {
-      const iv = nextIv();
-      const cipher = createCipheriv('aes-256-gcm', activeKey, iv);
-      cipher.setAAD(Buffer.from(aad, 'utf8'));
-      const body = cipher.update(json, 'utf8');
-      const final = cipher.final();
-      return Buffer.concat([activeHeader, iv, cipher.getAuthTag(), body, final]);
-    },
-    open<T>(sealed: Uint8Array, aad: string): T {
-      const keyId = keyIdOf(sealed);
-      const key = keyring.encryptionKeys.get(keyId);
-      if (!key) {
-        throw new AppError('INTERNAL', {
-          zh: `解密所需密钥 ${keyId} 不存在`,
-          en: `the key ${keyId} needed to open this value is missing`,
-        });
-      }
-      const start = 2 + keyId.length;
-      const iv = sealed.subarray(start, start + IV_BYTES);
-      const tag = sealed.subarray(start + IV_BYTES, start + IV_BYTES + TAG_BYTES);
-      const decipher = createDecipheriv('aes-256-gcm', key, iv);
-      decipher.setAAD(Buffer.from(aad, 'utf8'));
-      decipher.setAuthTag(tag);
-      const plain = Buffer.concat([decipher.update(sealed.subarray(start + IV_BYTES + TAG_BYTES)), decipher.final()]);
-      return JSON.parse(plain.toString('utf8')) as T;
-    },
+    sealJson: (json, aad) => sealBytes(Buffer.from(json, 'utf8'), aad),
+    sealBytes,
+    open: <T>(sealed: Uint8Array, aad: string): T => JSON.parse(openBytes(sealed, aad).toString('utf8')) as T,
+    openBytes,
     blindIndex(domain, normalized) {
       return createHmac('sha256', keyring.indexKey).update(`${domain}\u0000${normalized}`).digest().readBigInt64BE(0);
     },

@@ -7,6 +7,7 @@ import * as calendar from './migrations/0003-calendar.js';
 import * as scan from './migrations/0004-scan.js';
 import * as products from './migrations/0005-products.js';
 import * as access from './migrations/0006-access.js';
+import * as cases from './migrations/0007-cases.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: DialectName): Promise<void> };
 
@@ -18,6 +19,7 @@ const MIGRATIONS: Record<string, DialectMigration> = {
   '0004-scan': scan,
   '0005-products': products,
   '0006-access': access,
+  '0007-cases': cases,
 };
 
 class InCodeProvider implements MigrationProvider {

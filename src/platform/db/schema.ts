@@ -31,6 +31,11 @@ export interface Database {
   sign_in_throttle: SignInThrottleTable;
   api_keys: ApiKeyTable;
   audit_events: AuditEventTable;
+  distribution_rules: DistributionRuleTable;
+  item_evidence: ItemEvidenceTable;
+  notifications: NotificationTable;
+  mail_outbox: MailOutboxTable;
+  import_malformed: ImportMalformedTable;
 }
 
 /** 64-bit blind index: bigint going in, string (pg) or number (sqlite) coming out. */
@@ -50,6 +55,22 @@ export interface ImportBatchTable {
   rejected: Generated<number>;
   unchanged: Generated<number>;
   malformed: Generated<number>;
+  /** Who uploaded the file in the console; null for the CLI. */
+  uploaded_by: string | null;
+}
+
+/**
+ * A line of an imported file that did not become a submission: too malformed to be one (bad JSON,
+ * a CSV row of the wrong width), or refused because it lies outside the uploader's data scope.
+ */
+export interface ImportMalformedTable {
+  batch_id: number;
+  line_no: number;
+  /** JSON array of issues (code, path, message). */
+  errors: string;
+  outcome: 'malformed' | 'refused';
+  /** The policy number the line gave, when it could be read (a refused line). */
+  policy_no: string | null;
 }
 
 /** Every submission of an application with its gate outcome: the history (INTERCHANGE §3). */
@@ -265,6 +286,26 @@ export interface ProblemItemTable {
   deadline_warnings: string;
   created_at: string;
   updated_at: string;
+  /** The back-office user who has the item (P5.13); null until distributed. */
+  assignee_id: Generated<number | null>;
+  /** The China date the back office received it: `due_on` counts 3 working days from here. */
+  distributed_on: Generated<string | null>;
+  /** When the investigator submitted a resolution for verification. */
+  submitted_at: Generated<string | null>;
+  /** Who submitted it: the verifier must be someone else (four eyes). */
+  investigator_id: Generated<number | null>;
+  /** `corrected` (the data was wrong and is fixed) or `legitimate` (the link is explained). */
+  resolution: Generated<string | null>;
+  /** For a legitimate link: family, same_employer, ... (cases/case-rules.ts). */
+  legitimate_reason: Generated<string | null>;
+  verifier_id: Generated<number | null>;
+  closed_on: Generated<string | null>;
+  /** The China date the item went overdue and was escalated to channel management and compliance. */
+  escalated_on: Generated<string | null>;
+  /** 0/1: compliance investigates the item itself (P5.13, P5.24). */
+  compliance_review: Generated<number | null>;
+  /** The China date compliance referred the item to the compliance committee (P5.24). */
+  referred_on: Generated<string | null>;
 }
 
 export interface ProblemItemHistoryTable {
@@ -275,7 +316,79 @@ export interface ProblemItemHistoryTable {
   action: string;
   from_status: string | null;
   to_status: string;
+  /** Never personal: a count, a code, a reason category. */
   note: string | null;
+  /** The user behind `actor`, when a member of staff. */
+  actor_id: Generated<number | null>;
+  /** What staff wrote (call notes, reasons, opinions): free text may name people, so it is sealed. */
+  detail_sealed: Generated<Sealed | null>;
+}
+
+/**
+ * P5.13: customer service's routing of new items to a back-office user, by the policy's channel,
+ * branch (and its sub-branches) and seller; the most specific active rule wins, then priority.
+ * Rules are never edited in place: a change retires the old row and adds a new one.
+ */
+export interface DistributionRuleTable {
+  id: Generated<number>;
+  priority: number;
+  channel: string | null;
+  branch_prefix: string | null;
+  agent_code: string | null;
+  assignee_id: number;
+  created_by: string;
+  created_at: string;
+  retired_at: string | null;
+  retired_by: string | null;
+}
+
+/**
+ * Evidence for an item (P5.13): the customer's signed confirmation, statements, the back office's
+ * signed report. The file is sealed on disk under `stored_name`; `sha256` is of its content.
+ */
+export interface ItemEvidenceTable {
+  id: Generated<number>;
+  item_no: string;
+  kind: string;
+  media_type: string;
+  size: number;
+  sha256: string;
+  stored_name: string;
+  /** The uploaded file's own name, sealed (it may name the customer). */
+  name_sealed: Sealed;
+  uploaded_by: string;
+  uploaded_by_id: number | null;
+  uploaded_at: string;
+}
+
+/** What the console shows a user in their bell: an overdue item escalated to them, say. */
+export interface NotificationTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: string;
+  item_no: string | null;
+  /** JSON; never a personal value. */
+  data: string;
+  created_at: string;
+  read_at: string | null;
+}
+
+/** Mail waiting to go, or gone: sent by the outbox job over SMTP; kept with its last error. */
+export interface MailOutboxTable {
+  id: Generated<number>;
+  kind: string;
+  /** One mail per event and person, however often the job runs. */
+  dedupe_key: string;
+  to_address: string;
+  subject: string;
+  /** Plain text; never a personal value of a customer. */
+  body: string;
+  created_at: string;
+  sent_at: string | null;
+  attempts: number;
+  last_error: string | null;
+  /** When the sender may try it (next); null once sent, or given up after the last attempt. */
+  next_attempt_at: string | null;
 }
 
 export interface ScanRunTable {
@@ -315,6 +428,8 @@ export interface UserTable {
   status: 'active' | 'disabled';
   created_at: string;
   updated_at: string;
+  /** Where escalations are mailed; staff mail, not a customer's. */
+  email: Generated<string | null>;
 }
 
 /** A signed-in session. `id` is the SHA-256 of the cookie's token: a stolen table opens no session. */

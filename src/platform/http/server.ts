@@ -3,6 +3,7 @@ import cookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, LogController } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Deps } from '../context.js';
+import { registerConsole } from './console.routes.js';
 import { installErrorHandler } from './error-handler.js';
 import { registerHealth } from './health.routes.js';
 import { registerOpenApi } from './openapi.js';
@@ -14,6 +15,8 @@ export interface ServerOptions {
   routes: FastifyPluginAsync[];
   /** Whether the process is draining (shutdown started): /readyz answers 503. */
   draining?: () => boolean;
+  /** The built web console to serve at / (default dist/web); false: none. */
+  consoleDir?: string | false;
 }
 
 /** What each route lets in: for the access tests and the console's navigation. */
@@ -88,5 +91,8 @@ export async function buildServer(deps: Deps, options: ServerOptions): Promise<F
     },
     { prefix: '/api/v1' },
   );
+  if (options.consoleDir !== false && !(await registerConsole(app, options.consoleDir))) {
+    deps.logger.info('web console not built (npm run build): serving the API only');
+  }
   return app;
 }

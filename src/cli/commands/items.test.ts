@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliOn } from '../../../test/cli.js';
+import { tempDir, writeJsonl } from '../../../test/harness.js';
+import { agent, application, residentId } from '../../../test/records.js';
+
+const dataDir = tempDir('veracity-cli-items-');
+
+const veracity = cliOn(dataDir);
+
+afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
+
+describe('veracity items escalate and holds', () => {
+  it('escalates overdue items to staff with an address, once, and exports the held policies', () => {
+    expect(veracity(['agents', 'import', writeJsonl(dataDir, 'agents.jsonl', [agent()])]).status).toBe(0);
+    const wang = {
+      ...(application().applicant as object),
+      name: '王磊',
+      birthDate: '1975-03-03',
+      idNo: residentId('110101', '1975-03-03', '031'),
+    };
+    const book = [
+      application(),
+      application({ policyNo: 'P2', applicant: wang, payerAccount: null, beneficiaries: [] }),
+    ];
+    expect(veracity(['import', writeJsonl(dataDir, 'book.jsonl', book)]).status).toBe(0);
+    expect(veracity(['scan', '--as-of', '2026-11-30']).status).toBe(0);
+    const added = veracity(
+      ['users', 'add', 'hegui', '--role', 'compliance', '--email', 'hegui@insurer.example'],
+      'Strong-pass-2026\n',
+    );
+    expect(added.status, added.stderr).toBe(0);
+    expect(added.stdout).toContain('hegui@insurer.example');
+
+    const escalated = veracity(['items', 'escalate', '--as-of', '2026-12-04']);
+    expect(escalated.status, escalated.stderr).toBe(0);
+    expect(escalated.stdout).toContain(
+      '已升级 (escalated) 2026-12-04: 2 件 (items)，通知 2 条 (notifications)，邮件 1 封',
+    );
+    expect(veracity(['items', 'escalate', '--as-of', '2026-12-04']).stdout).toContain(': 0 件');
+    expect(veracity(['items', 'escalate', '--as-of', '12/04/2026']).status).toBe(2);
+
+    const csv = veracity(['items', 'holds']);
+    expect(csv.status, csv.stderr).toBe(0);
+    expect(csv.stdout).toBe(
+      'policyNo,channel,branchCode,agentCode,openItems,oldestDueOn\r\n' +
+        'P2,agent,GD-GZ,A10023,1,2026-12-03\r\nP2026112900001,agent,GD-GZ,A10023,1,2026-12-03\r\n',
+    );
+    const out = path.join(dataDir, 'holds.jsonl');
+    const jsonl = veracity(['items', 'holds', '--format', 'jsonl', '--out', out]);
+    expect(jsonl.stdout).toContain('已导出 (exported): 2');
+    expect(
+      fs
+        .readFileSync(out, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l).policyNo),
+    ).toEqual(['P2', 'P2026112900001']);
+    expect(veracity(['items', 'holds', '--format', 'xml']).status).toBe(2);
+  }, 120_000);
+});
