@@ -2,20 +2,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CLI_MAIN, cliOn } from '../../test/cli.js';
 import { tempDir, writeJsonl } from '../../test/harness.js';
 import { agent, application } from '../../test/records.js';
 
-const MAIN = path.join(import.meta.dirname, 'main.ts');
 const dataDir = tempDir('veracity-cli-');
 
-function veracity(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...args], {
-    input,
-    encoding: 'utf8',
-    env: { ...process.env, VERACITY_DATA_DIR: dataDir, LOG_LEVEL: 'silent' },
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const veracity = cliOn(dataDir);
 
 afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
@@ -54,7 +47,7 @@ describe('the veracity command', () => {
   });
 
   it('lists configuration problems at start-up', () => {
-    const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, 'status'], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', CLI_MAIN, 'status'], {
       encoding: 'utf8',
       env: { ...process.env, VERACITY_DATA_DIR: dataDir, DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' },
     });
@@ -81,18 +74,18 @@ describe('the veracity command', () => {
     expect(veracity(['verify', 'dog-licence', 'x']).status).toBe(2);
   });
 
-  it('init --demo loads a demo book on first run, scans it, and only reports after that', () => {
+  it('init --demo loads a demo book on first run, replays its working days, and only reports after that', () => {
     const dir = tempDir('veracity-start-');
     try {
       const run = (args: string[]) =>
-        spawnSync(process.execPath, ['--import', 'tsx', MAIN, '--data-dir', dir, ...args], {
+        spawnSync(process.execPath, ['--import', 'tsx', CLI_MAIN, '--data-dir', dir, ...args], {
           encoding: 'utf8',
           env: { ...process.env, LOG_LEVEL: 'silent' },
         });
       const first = run(['init', '--demo', '--applications', '400']);
       expect(first.status).toBe(0);
       expect(first.stdout).toContain('first run');
-      expect(first.stdout).toMatch(/problem items\) \d+/);
+      expect(first.stdout).toMatch(/问题件 \(items\) \d+, 已分发 \(distributed\) \d+/);
       const second = run(['init', '--demo']);
       expect(second.stdout).not.toContain('first run');
       expect(JSON.parse(run(['status', '--json']).stdout).applications.accepted).toBeGreaterThan(300);

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { loadDemoBook } from '../../modules/demo/demo.service.js';
 import { addDemoUsers, DEMO_PASSWORD, DEMO_USERS } from '../../modules/demo/demo-users.js';
+import { replayDemoWork } from '../../modules/demo/demo-workflow.js';
 import { summarizeBook } from '../../modules/intake/book-summary.js';
-import { scanBook } from '../../modules/linkage/scan.service.js';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { withDeps, writeLine } from '../deps.js';
@@ -11,8 +11,8 @@ import { describeBook } from './status.js';
 import { cliContext } from './users.js';
 
 /**
- * On an empty store, loads the demo book, runs today's scan (as the scheduler will each working
- * day, P5.7) so the demo opens with items, and adds the demo staff.
+ * On an empty store, loads the demo book, adds the demo staff, and replays the book's working days
+ * (each day's scan, P5.7, and the work on its items, P5.13) so the demo opens on a book in service.
  */
 export async function prepareDemo(deps: Deps, options: { applications: number }): Promise<void> {
   const before = await summarizeBook(deps);
@@ -20,12 +20,13 @@ export async function prepareDemo(deps: Deps, options: { applications: number })
   writeLine(`首次启动：生成并载入演示数据 (first run: generating and loading the demo book) …`);
   const loaded = await loadDemoBook(deps, { applications: options.applications });
   writeLine(`演示数据位于 (demo files in): ${loaded.dir}`);
-  const scan = await scanBook(deps, { asOf: chinaToday(deps.clock) });
-  const byRule = Object.entries(scan.summary.byRule)
-    .map(([rule, n]) => `${rule} ${n}`)
-    .join(', ');
-  writeLine(`今日扫描 (today's scan): 问题件 (problem items) ${scan.items.length}${byRule ? ` — ${byRule}` : ''}`);
-  if ((await addDemoUsers(deps, cliContext())) > 0) {
+  const added = await addDemoUsers(deps, cliContext());
+  const replay = await replayDemoWork(deps, { from: loaded.from, to: chinaToday(deps.clock) });
+  writeLine(
+    `逐日扫描与处理 (each working day scanned and worked): ${replay.days} 天 (days), 问题件 (items) ${replay.scanned}, ` +
+      `已分发 (distributed) ${replay.distributed}, 已提交 (submitted) ${replay.submitted}, 已结案 (closed) ${replay.closed}`,
+  );
+  if (added > 0) {
     writeLine(`演示账号 (demo users), 密码 (password) ${DEMO_PASSWORD}:`);
     for (const u of DEMO_USERS) writeLine(`  ${u.username.padEnd(8)} ${u.displayName} (${u.role})`);
   }

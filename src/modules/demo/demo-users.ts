@@ -18,7 +18,14 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; displayName: string; 
     role: 'channel_back_office',
     scope: ['channel:agent', 'branch:GD'],
   },
+  {
+    username: 'neiqin2',
+    displayName: '个险内勤 黄磊',
+    role: 'channel_back_office',
+    scope: ['channel:agent', 'branch:BJ', 'branch:SH', 'branch:ZJ', 'branch:JS', 'branch:SC', 'branch:HB'],
+  },
   { username: 'yinbao', displayName: '银保内勤 陈静', role: 'channel_back_office', scope: ['channel:bancassurance'] },
+  { username: 'zhongjie', displayName: '中介内勤 林芳', role: 'channel_back_office', scope: ['channel:agency'] },
   { username: 'hegui', displayName: '合规 孙伟', role: 'compliance', scope: [] },
   { username: 'yewu', displayName: '业务支持 周洁', role: 'business_support', scope: [] },
   { username: 'yunwei', displayName: 'IT 运维 吴刚', role: 'it_operations', scope: [] },
@@ -36,6 +43,8 @@ export async function addDemoUsers(deps: Deps, context: AuditContext): Promise<n
       role: u.role,
       scope: parseScope(u.scope),
       password: DEMO_PASSWORD,
+      // Escalations are mailed (P5.13); `.invalid` never reaches anyone if SMTP is configured.
+      email: `${u.username}@demo.veracity.invalid`,
     });
   }
   return DEMO_USERS.length;

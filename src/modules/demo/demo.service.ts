@@ -36,11 +36,12 @@ export async function writeDemoBook(
 export async function loadDemoBook(
   deps: Deps,
   options: { applications: number; seed?: number },
-): Promise<{ dir: string; summary: ImportSummary; complaints: ComplaintImportSummary }> {
+): Promise<{ dir: string; from: string; summary: ImportSummary; complaints: ComplaintImportSummary }> {
   const dir = path.join(deps.config.dataDir, 'demo');
-  const book = await writeDemoBook(dir, { ...options, today: chinaToday(deps.clock) });
+  const today = chinaToday(deps.clock);
+  const book = await writeDemoBook(dir, { ...options, today });
   await importAgents(deps, book.agentsFile);
   const complaints = await importComplaints(deps, book.complaintsFile);
   const summary = await importApplications(deps, book.applicationsFile);
-  return { dir, summary, complaints };
+  return { dir, from: daysBefore(today, DEMO_DAYS), summary, complaints };
 }

@@ -88,6 +88,8 @@ export function dailyScanJob(deps: Deps, runner: ScanRunner): DailyJob {
       // A scan started from the API goes first; the day's own run follows it.
       await runner.idle();
       const summary = await runner.run({ asOf: day, mode: 'daily' }, SYSTEM_CONTEXT);
+      // A day's intake and items change the tables' shape: the planner's statistics follow.
+      await deps.db.optimize();
       deps.logger.info(
         { asOf: summary.asOf, applications: summary.applications, itemsRaised: summary.itemsRaised },
         'daily scan done',

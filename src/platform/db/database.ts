@@ -24,6 +24,12 @@ export interface Db {
    * it instead. On PostgreSQL, an ordinary transaction.
    */
   writeLockedTransaction<T>(work: (trx: Kysely<Database>) => Promise<T>): Promise<T>;
+  /**
+   * Refreshes the query planner's statistics where they have gone stale (SQLite `PRAGMA
+   * optimize`; PostgreSQL's autovacuum does this itself). Without them SQLite guesses, and on a
+   * large book picks a status index and a sort over the due-date index that stops after a page.
+   */
+  optimize(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -41,6 +47,9 @@ export function openSqlite(file: string): Db {
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
   database.pragma('cache_size = -32768');
+  // SQLite's advice for a long-lived connection: bounded analysis at open, `optimize` now and then.
+  database.pragma('analysis_limit = 1000');
+  database.pragma('optimize = 0x10002');
   const kysely = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
   return {
     kysely,
@@ -66,7 +75,13 @@ export function openSqlite(file: string): Db {
           throw error;
         }
       }),
-    close: () => kysely.destroy(),
+    optimize: async () => {
+      database.pragma('optimize');
+    },
+    close: async () => {
+      database.pragma('optimize');
+      await kysely.destroy();
+    },
   };
 }
 
@@ -113,6 +128,7 @@ export function openPostgres(connectionString: string): Db {
     file: undefined,
     bulkLoad: (work) => work(),
     writeLockedTransaction: (work) => kysely.transaction().execute(work),
+    optimize: async () => {},
     close: () => kysely.destroy(),
   };
 }
