@@ -8,7 +8,7 @@ import type { Config } from '../src/platform/config.js';
 import type { Deps } from '../src/platform/context.js';
 import { ephemeralKeyring } from '../src/platform/crypto/keyring.js';
 import { createSealer } from '../src/platform/crypto/sealer.js';
-import { type DialectName, openPostgres, openSqlite } from '../src/platform/db/database.js';
+import { type DialectName, openPostgres, openSqlite, type SqliteOptions } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { createLogger } from '../src/platform/logging.js';
 
@@ -32,7 +32,10 @@ export function tempDir(prefix = 'veracity-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-export async function createTestStore(dialect: DialectName, options: { clock?: Clock } = {}): Promise<TestStore> {
+export async function createTestStore(
+  dialect: DialectName,
+  options: { clock?: Clock; sqlite?: SqliteOptions } = {},
+): Promise<TestStore> {
   const dir = tempDir();
   const keyring = ephemeralKeyring();
   let db: ReturnType<typeof openSqlite>;
@@ -40,7 +43,7 @@ export async function createTestStore(dialect: DialectName, options: { clock?: C
   // What a worker thread (the scan's) opens on its own: the same database as the test's.
   let databaseUrl: string | undefined;
   if (dialect === 'sqlite') {
-    db = openSqlite(path.join(dir, 'veracity.db'));
+    db = openSqlite(path.join(dir, 'veracity.db'), options.sqlite);
   } else {
     const name = `veracity_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`;
     const admin = new pg.Client({ connectionString: PG_ADMIN_URL });

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskAccountNo, maskAddress, maskBirthDate, maskIdNo, maskMiddle, maskName, maskPhone } from './masking.js';
+import {
+  maskAccountNo,
+  maskAddress,
+  maskBirthDate,
+  maskIdNo,
+  maskMiddle,
+  maskName,
+  maskNumbersInText,
+  maskPhone,
+} from './masking.js';
 
 describe('masking personal values (P5.21)', () => {
   it('keeps the first 6 and last 4 of an ID number', () => {
@@ -86,6 +95,20 @@ describe('masking personal values (P5.21)', () => {
         expect(masked.slice(1)).toMatch(/^\*+$/);
         expect(maskAddress(name + name)).toMatch(/^.{1,6}\*{4}$/u);
       }),
+    );
+  });
+});
+
+describe('numbers in free text', () => {
+  it('masks anything long enough to be a phone, an ID or an account, and leaves the rest', () => {
+    expect(maskNumbersInText('客户手机 13800138000，身份证 11010119800101123X，已核实')).toBe(
+      '客户手机 138****8000，身份证 110***********123X，已核实',
+    );
+    expect(maskNumbersInText('账号 6222 0212 3456 7890 128 与 020-8888 1234')).toBe(
+      '账号 622************0128 与 020****1234',
+    );
+    expect(maskNumbersInText('约定 12月5日 14:30 再联系，共 3 次，保单 123456')).toBe(
+      '约定 12月5日 14:30 再联系，共 3 次，保单 123456',
     );
   });
 });

@@ -88,3 +88,14 @@ export function maskBirthDate(birthDate: string): string {
   const match = /^(\d{4}-\d{2})-\d{2}$/.exec(birthDate.trim());
   return match ? `${match[1]}-**` : '****-**-**';
 }
+
+/** Seven or more digits, with the separators people type inside numbers (138 0013 8000, 6222-0212…). */
+const LONG_NUMBER = /\d(?:[\s-]?\d){6,}[\dXx]?/g;
+
+/**
+ * Free text staff wrote (a call note, a reason): any number long enough to be a phone, an ID or an
+ * account is masked like one — first 3 and last 4 kept — however it got there (P5.21).
+ */
+export function maskNumbersInText(text: string): string {
+  return text.replace(LONG_NUMBER, (found) => maskMiddle(found.replace(/[\s-]/g, ''), 3, 4));
+}

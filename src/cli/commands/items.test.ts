@@ -40,6 +40,11 @@ describe('veracity items escalate and holds', () => {
     );
     expect(veracity(['items', 'escalate', '--as-of', '2026-12-04']).stdout).toContain(': 0 件');
     expect(veracity(['items', 'escalate', '--as-of', '12/04/2026']).status).toBe(2);
+    // A day to come would mark items escalated before they are overdue: refused, nothing marked.
+    const early = veracity(['items', 'escalate', '--as-of', '2999-01-04']);
+    expect(early.status).toBe(2);
+    expect(early.stderr).toContain('升级日期不得晚于今天');
+    expect(early.stderr).toContain('may not be after today');
 
     const csv = veracity(['items', 'holds']);
     expect(csv.status, csv.stderr).toBe(0);

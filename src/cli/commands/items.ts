@@ -1,8 +1,7 @@
 import { createWriteStream } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { type Command, Option } from 'commander';
-import { eachHold, recordHoldsExport } from '../../modules/commission/commission.service.js';
-import { csvLine, HOLD_COLUMNS } from '../../modules/commission/holds-csv.js';
+import { recordHoldsExport, writeHolds } from '../../modules/commission/commission.service.js';
 import { escalateOverdue } from '../../modules/escalation/escalation.service.js';
 import { exportItems, listItems } from '../../modules/linkage/items.service.js';
 import { WHOLE_COMPANY } from '../../platform/access/scope.js';
@@ -88,18 +87,7 @@ export function registerItems(program: Command): void {
     .action(async (options: { format: 'csv' | 'jsonl'; out?: string }, command: Command) => {
       await withDeps(command, async (deps) => {
         const file = options.out ? createWriteStream(options.out) : undefined;
-        const write = async (text: string) => {
-          if (!file) process.stdout.write(text);
-          else if (!file.write(text)) await new Promise<void>((resolve) => file.once('drain', () => resolve()));
-        };
-        if (options.format === 'csv') await write(csvLine(HOLD_COLUMNS));
-        let count = 0;
-        for await (const hold of eachHold(deps, WHOLE_COMPANY)) {
-          await write(
-            options.format === 'csv' ? csvLine(HOLD_COLUMNS.map((c) => hold[c])) : `${JSON.stringify(hold)}\n`,
-          );
-          count++;
-        }
+        const count = await writeHolds(deps, WHOLE_COMPANY, file ?? process.stdout, options.format);
         if (file) {
           file.end();
           await finished(file);

@@ -29,7 +29,7 @@ export function registerServe(program: Command): void {
     .action(
       async (options: { host?: string; port?: number; demo: boolean; applications: number }, command: Command) => {
         const dataDir = command.optsWithGlobals<{ dataDir?: string }>().dataDir;
-        const deps = await bootstrap({ dataDir, host: options.host, port: options.port });
+        const deps = await bootstrap({ dataDir, host: options.host, port: options.port, server: true });
         if (options.demo) await prepareDemo(deps, options);
         let draining = false;
         const scanRunner = createScanRunner(deps);
@@ -40,6 +40,7 @@ export function registerServe(program: Command): void {
         const { host, port, scanAt } = deps.config.server;
         const address = await app.listen({ host, port });
         writeLine(`Veracity 已启动 (listening): ${address}`);
+        writeLine(`控制台 (console): ${address}/`);
         writeLine(`接口文档 (API docs): ${address}/api/docs`);
         const scheduler = scanAt === 'off' ? undefined : await scheduleScan(deps, scanRunner, mail);
         if (!scheduler)

@@ -126,11 +126,6 @@ export function isOverdue(item: { status: string; dueOn: string }, today: string
   return (OWED as readonly string[]).includes(item.status) && item.dueOn < today;
 }
 
-/** The commission is held while the policy has an item not closed (缓发手续费). */
-export function holdsCommission(status: string): boolean {
-  return (NOT_CLOSED as readonly string[]).includes(status);
-}
-
 /**
  * P5.13: the evidence a resolution needs before it may be submitted. Every resolution needs the
  * back office's signed investigation report; a legitimate link also the customer's signed

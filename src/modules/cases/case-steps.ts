@@ -72,21 +72,30 @@ export interface StepLine {
   /** What staff wrote: sealed, for it may name people. */
   detail?: string | null;
   changes?: Updateable<ProblemItemTable>;
+  /** P5.24: the step is a referral, and the item must not have been referred meanwhile. */
+  unreferred?: boolean;
+}
+
+/** An item as a step was decided on: its status and who had it. */
+export interface SteppedItem {
+  item_no: string;
+  status: string;
+  assignee_id: number | null;
 }
 
 /**
- * One step in the caller's transaction: the item moves on (only from the status it was read in)
- * and its timeline gets a line with the actor. The caller appends the step's audit event.
+ * One step in the caller's transaction: the item moves on (only from the status and the assignee
+ * it was read with) and its timeline gets a line with the actor. The caller appends the step's
+ * audit event.
  */
-export async function recordStep(
-  deps: Deps,
-  trx: Trx,
-  staff: Staff,
-  item: { item_no: string; status: string },
-  line: StepLine,
-): Promise<void> {
+export async function recordStep(deps: Deps, trx: Trx, staff: Staff, item: SteppedItem, line: StepLine): Promise<void> {
   const now = deps.clock.now().toISOString();
-  const moved = await repo.updateItem(trx, item.item_no, item.status, {
+  const expected = {
+    status: item.status,
+    assigneeId: item.assignee_id === null ? null : Number(item.assignee_id),
+    unreferred: line.unreferred === true,
+  };
+  const moved = await repo.updateItem(trx, item.item_no, expected, {
     ...line.changes,
     status: line.toStatus,
     updated_at: now,
@@ -97,17 +106,19 @@ export async function recordStep(
       en: `problem item ${item.item_no} was changed by someone else meanwhile; reload and try again`,
     });
   }
-  await repo.insertHistory(trx, {
-    item_no: item.item_no,
-    at: now,
-    actor: staff.username,
-    actor_id: staff.userId,
-    action: line.action,
-    from_status: item.status,
-    to_status: line.toStatus,
-    note: line.note ?? null,
-    detail_sealed: line.detail ? deps.sealer.seal(line.detail, historyAad(item.item_no)) : null,
-  });
+  await repo.insertHistory(trx, [
+    {
+      item_no: item.item_no,
+      at: now,
+      actor: staff.username,
+      actor_id: staff.userId,
+      action: line.action,
+      from_status: item.status,
+      to_status: line.toStatus,
+      note: line.note ?? null,
+      detail_sealed: line.detail ? deps.sealer.seal(line.detail, historyAad(item.item_no)) : null,
+    },
+  ]);
 }
 
 /** A single step with its audit event, in one transaction. */
@@ -115,7 +126,7 @@ export async function takeStep(
   deps: Deps,
   staff: Staff,
   context: AuditContext,
-  item: { item_no: string; status: string },
+  item: SteppedItem,
   line: StepLine,
   event: AuditEvent,
 ): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Deps } from '../../platform/context.js';
+import { maskNumbersInText } from '../../shared/masking.js';
 import type { ListedItem } from '../linkage/items.repository.js';
 import { allowedActions, type ItemAction } from './allowed-actions.js';
 import type { Staff } from './case-actor.js';
@@ -54,7 +55,10 @@ export async function caseView(deps: Deps, staff: Staff, item: ListedItem): Prom
       fromStatus: h.from_status,
       toStatus: h.to_status,
       note: h.note,
-      detail: h.detail_sealed ? deps.sealer.open<string>(h.detail_sealed, historyAad(item.item_no)) : null,
+      // Staff should not type a customer's number into a note; if one did, it shows masked (P5.21).
+      detail: h.detail_sealed
+        ? maskNumbersInText(deps.sealer.open<string>(h.detail_sealed, historyAad(item.item_no)))
+        : null,
     })),
     evidence,
     linkMates: mates.map((m) => ({

@@ -1,31 +1,47 @@
 import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Scope } from '../../platform/access/scope.js';
 import { scopeCondition } from '../../platform/access/scope-sql.js';
+import { chunkRows } from '../../platform/db/chunks.js';
 import type { Database, ProblemItemHistoryTable, ProblemItemTable } from '../../platform/db/schema.js';
 
 type Q = Kysely<Database>;
 
+/** What a step was decided on: the item moves only if it is still so. */
+export interface ItemExpectation {
+  status: string;
+  /** Null-safe: an item nobody has must still be nobody's. */
+  assigneeId: number | null;
+  /** P5.24: a referral needs the item not referred yet. */
+  unreferred?: boolean;
+}
+
 /**
- * Moves an item on, only if it is still in the status the step was decided on: two people acting
- * at once cannot both succeed. Returns whether it moved.
+ * Moves an item on, only if it is still in the status and with the assignee the step was decided
+ * on: two people acting at once (a re-assignment and the old assignee's step) cannot both succeed.
+ * Returns whether it moved.
  */
 export async function updateItem(
   q: Q,
   itemNo: string,
-  expectedStatus: string,
+  expected: ItemExpectation,
   changes: Updateable<ProblemItemTable>,
 ): Promise<boolean> {
-  const result = await q
+  let query = q
     .updateTable('problem_items')
     .set(changes)
     .where('item_no', '=', itemNo)
-    .where('status', '=', expectedStatus)
-    .executeTakeFirst();
+    .where('status', '=', expected.status);
+  query =
+    expected.assigneeId === null
+      ? query.where('assignee_id', 'is', null)
+      : query.where('assignee_id', '=', expected.assigneeId);
+  if (expected.unreferred) query = query.where('referred_on', 'is', null);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function insertHistory(q: Q, line: Insertable<ProblemItemHistoryTable>): Promise<void> {
-  await q.insertInto('problem_item_history').values(line).execute();
+export async function insertHistory(q: Q, rows: readonly Insertable<ProblemItemHistoryTable>[]): Promise<void> {
+  for (const chunk of chunkRows(rows)) await q.insertInto('problem_item_history').values(chunk).execute();
 }
 
 export async function historyOf(q: Q, itemNo: string) {
@@ -90,6 +106,14 @@ export async function linkMates(
   return query.orderBy('problem_items.item_no').execute();
 }
 
+/**
+ * Locks the link's row until the transaction ends (PostgreSQL): two verifiers closing its last two
+ * items at once take turns, so the second sees the first's item closed.
+ */
+export async function lockLink(q: Q, linkId: string): Promise<void> {
+  await q.selectFrom('links').select('link_id').where('link_id', '=', linkId).forUpdate().executeTakeFirst();
+}
+
 /** Every item of the link, whatever the scope: whether the link as a whole is cleared. */
 export async function linkOutcome(q: Q, linkId: string) {
   return q.selectFrom('problem_items').select(['status', 'resolution']).where('link_id', '=', linkId).execute();
@@ -116,14 +140,6 @@ export interface StaffRow {
   role: string;
   scope: string;
   status: string;
-}
-
-export async function findStaff(q: Q, id: number): Promise<StaffRow | undefined> {
-  return q
-    .selectFrom('users')
-    .select(['id', 'username', 'display_name', 'role', 'scope', 'status'])
-    .where('id', '=', id)
-    .executeTakeFirst();
 }
 
 /** Active users of these roles, with the items they have in hand (assigned, not closed). */

@@ -1,11 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTypes, contextOf, itemOfPolicy, itemRow, makeStaff } from '../../../test/cases.js';
-import { createTestStore, DIALECTS, type TestStore } from '../../../test/harness.js';
+import { createTestStore, DIALECTS, type TestStore, writeJsonl } from '../../../test/harness.js';
 import { loadSmallBook } from '../../../test/small-book.js';
+import { fixedClock } from '../../platform/clock.js';
+import { importApplications } from '../intake/intake.service.js';
 import { type Staff, SYSTEM_STAFF } from './case-actor.js';
 import { historyAad } from './case-steps.js';
+import { acceptedRecordOf } from './cases.repository.js';
 import { assignItem, distributeAllOpen, distributeItems } from './distribution.service.js';
 import { getRules, listAssignees, replaceRules } from './distribution-rules.service.js';
+import { complianceAction } from './verification.service.js';
+
+/** The policy's accepted record sent again, its receipt now signed (回执签收): a re-submission. */
+async function signReceipt(store: TestStore, policyNo: string, receiptSignedAt: string): Promise<void> {
+  const current = await acceptedRecordOf(store.db.kysely, policyNo);
+  if (!current) throw new Error(`no accepted record for ${policyNo}`);
+  const record = store.sealer.open<Record<string, unknown>>(current.sealed, `submission:${policyNo}`);
+  const file = writeJsonl(store.dir, `${policyNo}-receipt.jsonl`, [{ ...record, receiptSignedAt }]);
+  expect(await importApplications(store, file)).toMatchObject({ accepted: 1 });
+}
 
 // The small book: P1 and P2 (agent, GD-GZ) share a phone, P3 and P4 (bancassurance, BJ-HQ) another;
 // scanned on 2026-11-30, distributed on Thursday 2026-12-03.
@@ -106,6 +119,101 @@ describe.each(DIALECTS)('distributing problem items (P5.13) on %s', (dialect) =>
       by: 'rule',
       ruleId: all[2]?.id,
       dueOn: '2026-12-08',
+    });
+  });
+
+  it('gives each link-mate its own routing outcome, not the rule of the item it went along with', async () => {
+    const bj = await makeStaff(store, 'bj', 'channel_back_office', ['channel:bancassurance']);
+    // P2 and P4 move out of the branch their mates' rules name.
+    await store.db.kysely
+      .updateTable('applications')
+      .set({ branch_code: 'GD-SZ' })
+      .where('policy_no', '=', 'P2')
+      .execute();
+    await store.db.kysely
+      .updateTable('applications')
+      .set({ branch_code: 'BJ-CY' })
+      .where('policy_no', '=', 'P4')
+      .execute();
+    await replaceRules(store, kefu, contextOf(kefu), [
+      { priority: 1, channel: null, branchPrefix: 'GD-GZ', agentCode: null, assigneeId: gd.userId as number },
+      { priority: 2, channel: null, branchPrefix: 'GD', agentCode: null, assigneeId: gd.userId as number },
+      {
+        priority: 1,
+        channel: 'bancassurance',
+        branchPrefix: 'BJ-HQ',
+        agentCode: null,
+        assigneeId: bj.userId as number,
+      },
+    ]);
+    const ruleOf = async (branchPrefix: string) =>
+      (await getRules(store)).rules.find((r) => r.branchPrefix === branchPrefix)?.id;
+    const [gzRule, gdRule, bjRule] = [await ruleOf('GD-GZ'), await ruleOf('GD'), await ruleOf('BJ-HQ')];
+    const items = {
+      P1: await itemOfPolicy(store, 'P1'),
+      P2: await itemOfPolicy(store, 'P2'),
+      P3: await itemOfPolicy(store, 'P3'),
+      P4: await itemOfPolicy(store, 'P4'),
+    };
+    const { results } = await distributeItems(store, kefu, contextOf(kefu), [items.P1, items.P3]);
+    expect(results.map((r) => [r.itemNo, r.assignee?.id])).toEqual([
+      [items.P1, gd.userId],
+      [items.P2, gd.userId],
+      [items.P3, bj.userId],
+      [items.P4, bj.userId],
+    ]);
+    const outcome = async (itemNo: string) => {
+      const line = await store.db.kysely
+        .selectFrom('problem_item_history')
+        .select('note')
+        .where('item_no', '=', itemNo)
+        .where('action', '=', 'distributed')
+        .executeTakeFirstOrThrow();
+      const event = await store.db.kysely
+        .selectFrom('audit_events')
+        .select('data')
+        .where('object_id', '=', itemNo)
+        .where('type', '=', 'item.distributed')
+        .executeTakeFirstOrThrow();
+      const data = JSON.parse(event.data);
+      return [line.note, data.by, data.ruleId];
+    };
+    expect(await outcome(items.P1)).toEqual([`rule:${gzRule}`, 'rule', gzRule]);
+    // P2 goes with P1 to gd, by the rule that matches P2 itself.
+    expect(await outcome(items.P2)).toEqual([`rule:${gdRule}`, 'rule', gdRule]);
+    expect(await outcome(items.P3)).toEqual([`rule:${bjRule}`, 'rule', bjRule]);
+    // No rule matches P4: it went along to bj, who covers it, not by P3's rule.
+    expect(await outcome(items.P4)).toEqual(['fallback', 'fallback', undefined]);
+  });
+
+  it('caps the due day by the cooling-off end as the application stands at distribution (INTERCHANGE §5)', async () => {
+    const [p1, p2, p3] = [
+      await itemOfPolicy(store, 'P1'),
+      await itemOfPolicy(store, 'P2'),
+      await itemOfPolicy(store, 'P3'),
+    ];
+    // Raised by the scan of 11-30 before the receipts were signed: no cooling-off end known then.
+    expect((await itemRow(store, p1)).cooling_off_ends_on).toBeNull();
+    await signReceipt(store, 'P1', '2026-11-30T15:00:00+08:00');
+    await signReceipt(store, 'P3', '2026-11-30T23:30:00Z');
+    // Distributed on Friday 12-11: 3 working days is Wednesday 12-16; the cooling-off ends 12-15.
+    const later = { ...store, clock: fixedClock('2026-12-11T09:00:00+08:00') };
+    await distributeItems(later, kefu, contextOf(kefu), [p1]);
+    expect(await itemRow(store, p1)).toMatchObject({
+      distributed_on: '2026-12-11',
+      cooling_off_ends_on: '2026-12-15',
+      due_on: '2026-12-15',
+    });
+    // Its mate's receipt is not signed yet: 3 working days.
+    expect(await itemRow(store, p2)).toMatchObject({ cooling_off_ends_on: null, due_on: '2026-12-16' });
+
+    // The same when compliance takes an open item over; 23:30 UTC is already 12-01 in China.
+    const hegui = await makeStaff(store, 'hegui', 'compliance');
+    await complianceAction(later, hegui, contextOf(hegui), p3, { action: 'investigate', note: '合规自查' });
+    expect(await itemRow(store, p3)).toMatchObject({
+      status: 'distributed',
+      cooling_off_ends_on: '2026-12-16',
+      due_on: '2026-12-16',
     });
   });
 

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/schema.js';
 import { AppError, isAppError } from '../../platform/errors.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { coolingOffEndsOf } from '../linkage/cooling-off.service.js';
 import { findItemInScope } from '../linkage/item-detail.repository.js';
 import type { ListedProblemItem } from '../linkage/items.service.js';
 import { dueOn } from '../linkage/problem-items.js';
@@ -14,7 +15,7 @@ import { type ItemStatus, stepAllowed } from './case-rules.js';
 import { itemInScope, listedItem, notFound, notInStatus, recordStep, requireStep } from './case-steps.js';
 import { linkMates, openItemNos } from './cases.repository.js';
 import { type Assignee, assigneesById, routingRules } from './distribution-rules.service.js';
-import { mayTake, type PolicyPlace, type Routing, routeItem } from './routing.js';
+import { mayTake, type PolicyPlace, type Routing, routeAlong, routeItem } from './routing.js';
 
 type Trx = Transaction<Database>;
 
@@ -28,8 +29,9 @@ type Assignment = Exclude<Routing, { assigneeId: null }> | { assigneeId: number;
 
 interface OpenItem {
   item_no: string;
+  policy_no: string;
   status: string;
-  cooling_off_ends_on: string | null;
+  assignee_id: number | null;
 }
 
 const placeOf = (row: { channel: string | null; branch_code: string | null; agent_code: string | null }) =>
@@ -49,7 +51,9 @@ const failure = (itemNo: string, error: AppError): DistributionResult => ({
 
 /**
  * Puts an open item in someone's hands (P5.13): distributed today, and due 3 PRC working days
- * from today, or when the cooling-off period ends if that is earlier (INTERCHANGE §5).
+ * from today, or when the cooling-off period ends if that is earlier (INTERCHANGE §5). The
+ * cooling-off end is taken afresh from the application: the receipt is usually signed after the
+ * scan that raised the item.
  */
 async function handOver(
   deps: Deps,
@@ -61,7 +65,8 @@ async function handOver(
   reason?: string,
 ): Promise<AuditEvent> {
   const today = chinaToday(deps.clock);
-  const deadline = dueOn(calendar, today, item.cooling_off_ends_on);
+  const coolingOff = (await coolingOffEndsOf(trx, [item.policy_no])).get(item.policy_no) ?? null;
+  const deadline = dueOn(calendar, today, coolingOff);
   const ruleId = assignment.by === 'rule' ? assignment.ruleId : undefined;
   await recordStep(deps, trx, staff, item, {
     action: 'distributed',
@@ -71,6 +76,7 @@ async function handOver(
     changes: {
       assignee_id: assignment.assigneeId,
       distributed_on: today,
+      cooling_off_ends_on: coolingOff,
       due_on: deadline.dueOn,
       deadline_warnings: JSON.stringify(deadline.warnings),
     },
@@ -143,8 +149,12 @@ export async function distributeItems(
       for (const mate of await linkMates(trx, item.link_id, item.item_no, staff.scope, 'open')) {
         if (results.has(mate.item_no)) continue;
         const holder = routing.assigneeId === null ? undefined : assignees.get(routing.assigneeId);
-        const together = holder && mayTake(holder, placeOf(mate));
-        await give(mate, together ? routing : routeItem(rules, assignees, placeOf(mate)));
+        const place = placeOf(mate);
+        // Each says how it was routed itself: the first item's rule may not match its mate.
+        await give(
+          mate,
+          holder && mayTake(holder, place) ? routeAlong(rules, holder.id, place) : routeItem(rules, assignees, place),
+        );
       }
     }
     await deps.audit.append(trx, context, events);

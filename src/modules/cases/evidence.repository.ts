@@ -8,6 +8,18 @@ export async function insertEvidence(q: Q, row: Insertable<ItemEvidenceTable>): 
   return Number(inserted.id);
 }
 
+/** Whether the item already has this very file (by its SHA-256) as evidence of this kind. */
+export async function hasSameEvidence(q: Q, itemNo: string, kind: string, sha256: string): Promise<boolean> {
+  const row = await q
+    .selectFrom('item_evidence')
+    .select('id')
+    .where('item_no', '=', itemNo)
+    .where('kind', '=', kind)
+    .where('sha256', '=', sha256)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
 export async function evidenceOf(q: Q, itemNo: string) {
   const rows = await q
     .selectFrom('item_evidence')

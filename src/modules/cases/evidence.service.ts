@@ -4,7 +4,7 @@ import type { Deps } from '../../platform/context.js';
 import type { Sealer } from '../../platform/crypto/sealer.js';
 import { AppError } from '../../platform/errors.js';
 import type { Staff } from './case-actor.js';
-import { type EvidenceKind, statusAfter } from './case-rules.js';
+import { EVIDENCE_KINDS, type EvidenceKind, statusAfter } from './case-rules.js';
 import { itemInScope, recordStep, requireAssignee, requireStep } from './case-steps.js';
 import * as repo from './evidence.repository.js';
 import { newStoredName, readEvidenceFile, removeEvidenceFile, writeEvidenceFile } from './evidence-files.js';
@@ -60,8 +60,9 @@ export async function assertMayUpload(deps: Deps, staff: Staff, itemNo: string) 
 
 /**
  * The assignee attaches evidence (P5.13): a PDF, JPEG or PNG by its content, at most 10 MiB,
- * sealed on disk under a random name with the SHA-256 of what was sent. The file is written
- * first and removed again if its row cannot be stored.
+ * sealed on disk under a random name with the SHA-256 of what was sent. The very same file of
+ * the same kind again is refused. The file is written first and removed again if its row cannot
+ * be stored.
  */
 export async function uploadEvidence(
   deps: Deps,
@@ -89,6 +90,23 @@ export async function uploadEvidence(
   await writeEvidenceFile(deps.config, storedName, deps.sealer.sealBytes(upload.content, fileAad(itemNo, storedName)));
   try {
     const id = await deps.db.kysely.transaction().execute(async (trx) => {
+      // The step first: it holds the item's row, so the same file sent twice at once is seen below.
+      await recordStep(deps, trx, staff, item, {
+        action: 'evidence_uploaded',
+        toStatus: statusAfter('work', 'investigating'),
+        note: upload.kind,
+      });
+      if (await repo.hasSameEvidence(trx, itemNo, upload.kind, sha256)) {
+        const kind = EVIDENCE_KINDS[upload.kind];
+        throw new AppError(
+          'CONFLICT',
+          {
+            zh: `问题件 ${itemNo} 已有这份${kind.zh}（SHA-256 相同），没有重复保存`,
+            en: `problem item ${itemNo} already has this very file as its ${kind.en} (same SHA-256); nothing was stored`,
+          },
+          { details: ['DUPLICATE_EVIDENCE'] },
+        );
+      }
       const evidenceId = await repo.insertEvidence(trx, {
         item_no: itemNo,
         kind: upload.kind,
@@ -100,11 +118,6 @@ export async function uploadEvidence(
         uploaded_by: staff.username,
         uploaded_by_id: staff.userId,
         uploaded_at: deps.clock.now().toISOString(),
-      });
-      await recordStep(deps, trx, staff, item, {
-        action: 'evidence_uploaded',
-        toStatus: statusAfter('work', 'investigating'),
-        note: upload.kind,
       });
       await deps.audit.append(trx, context, [
         {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { auditTypes, contextOf, FILES, itemOfPolicy, itemRow, makeStaff } from '../../../test/cases.js';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/harness.js';
@@ -71,6 +73,31 @@ describe.each(DIALECTS)('working an item to a close (P5.13, P5.24) on %s', (dial
     await expect(recordWork(store, kefu, contextOf(kefu), p3, { kind: 'note', note: 'x' })).rejects.toMatchObject({
       kind: 'FORBIDDEN',
     });
+  });
+
+  it('refuses the very same file of the same kind twice, storing nothing', async () => {
+    await attach(gz, p1, 'investigation_report');
+    const rows = () => store.db.kysely.selectFrom('item_evidence').select('kind').where('item_no', '=', p1).execute();
+    const files = () => fs.readdirSync(path.join(store.dir, 'evidence')).length;
+    await expect(attach(gz, p1, 'investigation_report')).rejects.toMatchObject({
+      kind: 'CONFLICT',
+      zh: `问题件 ${p1} 已有这份内勤签字调查报告（SHA-256 相同），没有重复保存`,
+      en: `problem item ${p1} already has this very file as its Back office's signed investigation report (same SHA-256); nothing was stored`,
+      details: ['DUPLICATE_EVIDENCE'],
+    });
+    expect(await rows()).toEqual([{ kind: 'investigation_report' }]);
+    expect(files()).toBe(1);
+    expect(await auditTypes(store, p1)).toEqual(['item.distributed', 'evidence.uploaded']);
+    // Another file, the same file as another kind, or on another item, are each stored.
+    await uploadEvidence(store, gz, contextOf(gz), p1, {
+      kind: 'investigation_report',
+      fileName: 'report-2.png',
+      content: FILES.png,
+    });
+    await attach(gz, p1, 'customer_confirmation');
+    await attach(gz, p2, 'investigation_report');
+    expect((await rows()).length).toBe(3);
+    expect(files()).toBe(4);
   });
 
   it('refuses a submission with what is missing, in both languages', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, matchingRules, type RoutingRule, routeItem } from './routing.js';
+import { type Candidate, matchingRules, type RoutingRule, routeAlong, routeItem } from './routing.js';
 
 const rule = (id: number, assigneeId: number, criteria: Partial<RoutingRule>): RoutingRule => ({
   id,
@@ -65,5 +65,15 @@ describe('routing an item (P5.13)', () => {
       [30, candidate(30, {}, 2)],
     ]);
     expect(routeItem([], candidates, policy)).toEqual({ assigneeId: 30, by: 'fallback' });
+  });
+
+  it('says how a link-mate going along was routed: its own rule naming that assignee, else the fallback', () => {
+    const rules = [
+      rule(1, 10, { agentCode: 'A9' }),
+      rule(2, 11, { channel: 'agent' }),
+      rule(3, 10, { branchPrefix: 'GD' }),
+    ];
+    expect(routeAlong(rules, 10, policy)).toEqual({ assigneeId: 10, by: 'rule', ruleId: 3 });
+    expect(routeAlong(rules, 12, policy)).toEqual({ assigneeId: 12, by: 'fallback' });
   });
 });

@@ -80,3 +80,16 @@ export function routeItem(
   }
   return best ? { assigneeId: best.id, by: 'fallback' } : { assigneeId: null };
 }
+
+/**
+ * How a link-mate that goes along to the first item's assignee was routed (P5.13): by its own
+ * matching rule that names that assignee, else as the fallback does, to someone covering it.
+ */
+export function routeAlong(
+  rules: readonly RoutingRule[],
+  assigneeId: number,
+  policy: PolicyPlace,
+): Exclude<Routing, { assigneeId: null }> {
+  const rule = matchingRules(rules, policy).find((r) => r.assigneeId === assigneeId);
+  return rule ? { assigneeId, by: 'rule', ruleId: rule.id } : { assigneeId, by: 'fallback' };
+}

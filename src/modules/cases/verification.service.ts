@@ -3,6 +3,7 @@ import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
+import { coolingOffEndsOf } from '../linkage/cooling-off.service.js';
 import type { ListedProblemItem } from '../linkage/items.service.js';
 import { dueOn } from '../linkage/problem-items.js';
 import type { Staff } from './case-actor.js';
@@ -62,6 +63,8 @@ export async function verifyItem(
       },
     });
     if (verdict.decision === 'accept') {
+      // SQLite: the transaction already holds the single write lock.
+      if (deps.db.dialect === 'postgres') await repo.lockLink(trx, item.link_id);
       const outcome = await repo.linkOutcome(trx, item.link_id);
       if (outcome.every((i) => i.status === 'closed') && outcome.some((i) => i.resolution === 'legitimate')) {
         await repo.clearLink(trx, item.link_id);
@@ -104,8 +107,11 @@ export async function complianceAction(
       });
     }
     const today = chinaToday(deps.clock);
-    // An open item taken over is distributed to compliance, with the deadline that brings.
-    const deadline = status === 'open' ? dueOn(await loadCalendar(deps), today, item.cooling_off_ends_on) : null;
+    // An open item taken over is distributed to compliance, with the deadline that brings: capped by
+    // the cooling-off end as the application now stands (INTERCHANGE §5).
+    const coolingOff =
+      status === 'open' ? ((await coolingOffEndsOf(q, [item.policy_no])).get(item.policy_no) ?? null) : null;
+    const deadline = status === 'open' ? dueOn(await loadCalendar(deps), today, coolingOff) : null;
     await takeStep(
       deps,
       staff,
@@ -119,7 +125,12 @@ export async function complianceAction(
           assignee_id: staff.userId,
           compliance_review: 1,
           ...(deadline
-            ? { distributed_on: today, due_on: deadline.dueOn, deadline_warnings: JSON.stringify(deadline.warnings) }
+            ? {
+                distributed_on: today,
+                cooling_off_ends_on: coolingOff,
+                due_on: deadline.dueOn,
+                deadline_warnings: JSON.stringify(deadline.warnings),
+              }
             : {}),
         },
       },
@@ -143,6 +154,8 @@ export async function complianceAction(
         toStatus: status,
         detail: request.note,
         changes: request.action === 'referral' ? { referred_on: chinaToday(deps.clock) } : {},
+        // Checked again in the update itself: two referrals at once cannot both be stored.
+        unreferred: request.action === 'referral',
       },
       event,
     );

@@ -1,9 +1,12 @@
+import { Writable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/harness.js';
 import { addStaff, as, type Client, signIn, startApp } from '../../../test/server.js';
 import { loadSmallBook } from '../../../test/small-book.js';
+import { WHOLE_COMPANY } from '../../platform/access/scope.js';
+import { writeHolds } from './commission.service.js';
 
 describe.each(DIALECTS)('commission holds (缓发手续费) on %s', (dialect) => {
   let store: TestStore;
@@ -103,5 +106,56 @@ describe.each(DIALECTS)('commission holds (缓发手续费) on %s', (dialect) =>
       { actor: 'kefu', data: '{"count":3}' },
     ]);
     expect((await get(kefu, '/commission-holds/export?format=pdf')).statusCode).toBe(400);
+  });
+
+  it('writes the holds as CSV or JSON lines to a stream the caller owns, waiting whenever it is full', async () => {
+    await setStatus('P1', 'closed');
+    // A stream that is full after every write: the writer must wait for each drain.
+    const sink = () => {
+      const chunks: string[] = [];
+      const out = new Writable({
+        highWaterMark: 1,
+        write(chunk: Buffer, _encoding, done) {
+          chunks.push(chunk.toString());
+          setImmediate(done);
+        },
+      });
+      return { out, text: () => chunks.join('') };
+    };
+    const csv = sink();
+    expect(await writeHolds(store, WHOLE_COMPANY, csv.out, 'csv')).toBe(3);
+    expect(csv.text()).toBe(
+      'policyNo,channel,branchCode,agentCode,openItems,oldestDueOn\r\n' +
+        'P2,agent,GD-GZ,A10023,1,2026-12-03\r\n' +
+        'P3,bancassurance,BJ-HQ,B1,1,2026-12-03\r\nP4,bancassurance,BJ-HQ,B1,1,2026-12-03\r\n',
+    );
+    const jsonl = sink();
+    expect(await writeHolds(store, { branches: ['BJ'], channels: [] }, jsonl.out, 'jsonl')).toBe(2);
+    expect(
+      jsonl
+        .text()
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line)),
+    ).toEqual([
+      {
+        policyNo: 'P3',
+        channel: 'bancassurance',
+        branchCode: 'BJ-HQ',
+        agentCode: 'B1',
+        openItems: 1,
+        oldestDueOn: '2026-12-03',
+      },
+      {
+        policyNo: 'P4',
+        channel: 'bancassurance',
+        branchCode: 'BJ-HQ',
+        agentCode: 'B1',
+        openItems: 1,
+        oldestDueOn: '2026-12-03',
+      },
+    ]);
+    // The caller ends the stream: the writer leaves it open.
+    expect([csv.out.writableEnded, jsonl.out.writableEnded]).toEqual([false, false]);
   });
 });

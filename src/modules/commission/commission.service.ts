@@ -1,8 +1,9 @@
+import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Readable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
 import type { Scope } from '../../platform/access/scope.js';
@@ -83,9 +84,34 @@ const XLSX_COLUMNS: Array<{ header: string; key: keyof CommissionHold; width: nu
   { header: '最早截止日 Oldest due', key: 'oldestDueOn', width: 14 },
 ];
 
-async function writeFile(deps: Deps, scope: Scope, filter: HoldFilter, file: string, format: 'xlsx' | 'csv') {
+/**
+ * Writes the held policies within the scope to `out`, as CSV for the commission system (the fixed
+ * header, then a line each) or as JSON lines, waiting whenever the stream is full; returns how
+ * many. The caller owns the stream and ends it.
+ */
+export async function writeHolds(
+  deps: Deps,
+  scope: Scope,
+  out: Writable,
+  format: 'csv' | 'jsonl',
+  filter: HoldFilter = {},
+): Promise<number> {
+  const write = async (text: string) => {
+    // events.once also rejects if the stream fails while full, rather than waiting for ever.
+    if (!out.write(text)) await once(out, 'drain');
+  };
+  if (format === 'csv') await write(csvLine(HOLD_COLUMNS));
   let count = 0;
+  for await (const hold of eachHold(deps, scope, filter)) {
+    await write(format === 'csv' ? csvLine(HOLD_COLUMNS.map((c) => hold[c])) : `${JSON.stringify(hold)}\n`);
+    count++;
+  }
+  return count;
+}
+
+async function writeFile(deps: Deps, scope: Scope, filter: HoldFilter, file: string, format: 'xlsx' | 'csv') {
   if (format === 'xlsx') {
+    let count = 0;
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false });
     const sheet = workbook.addWorksheet('缓发手续费');
     sheet.columns = XLSX_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: c.width }));
@@ -98,12 +124,7 @@ async function writeFile(deps: Deps, scope: Scope, filter: HoldFilter, file: str
     return count;
   }
   const out = createWriteStream(file);
-  out.write(csvLine(HOLD_COLUMNS));
-  for await (const hold of eachHold(deps, scope, filter)) {
-    if (!out.write(csvLine(HOLD_COLUMNS.map((c) => hold[c]))))
-      await new Promise<void>((resolve) => out.once('drain', () => resolve()));
-    count++;
-  }
+  const count = await writeHolds(deps, scope, out, 'csv', filter);
   out.end();
   await finished(out);
   return count;

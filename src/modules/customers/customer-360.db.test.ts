@@ -94,25 +94,54 @@ describe.each(DIALECTS)('customer 360 on %s', (dialect) => {
     ]);
     expect(history[1]).toMatchObject({
       role: 'applicant',
-      inScope: true,
       recordedAt: store.clock.now().toISOString(),
       values: { name: '张*', phones: ['138****8000', '020****1234'], address: '北京市东城区****' },
     });
     expect(history[0].values.address).toBe('北京市西城区****');
   });
 
-  it('names a version from a policy outside the reader’s scope without its values', async () => {
+  it('leaves out, whole, a version from a policy outside the reader’s scope (P5.21)', async () => {
     const response = await get(neiqin, `/customers/${zhang}`);
+    expect(response.statusCode).toBe(200);
     expect(response.body).not.toMatch(PLAIN);
-    const [latest, previous] = response.json().contactHistory;
-    expect(latest).toMatchObject({
-      version: 3,
-      policyNo: 'P5',
-      inScope: false,
-      changed: ['phones', 'address'],
-      values: null,
-    });
-    expect(previous).toMatchObject({ version: 2, inScope: true });
+    const history = response.json().contactHistory;
+    // Nothing of the Beijing policy: not its number, its submission, its date nor what it changed.
+    const beijing = await store.db.kysely
+      .selectFrom('submissions')
+      .select(['id', 'received_at'])
+      .where('policy_no', '=', 'P5')
+      .executeTakeFirstOrThrow();
+    expect(response.body).not.toContain('"P5"');
+    expect(history.map((v: { submissionId: number }) => v.submissionId)).not.toContain(Number(beijing.id));
+    expect(history).toEqual([
+      expect.objectContaining({ version: 2, policyNo: P1, role: 'applicant', changed: ['phones'] }),
+      expect.objectContaining({
+        version: 1,
+        policyNo: P1,
+        changed: ['name', 'idNo', 'gender', 'birthDate', 'phones', 'address'],
+      }),
+    ]);
+    for (const v of history) expect(Object.keys(v)).not.toContain('inScope');
+    expect(history[0].values).toMatchObject({ name: '张*', address: '北京市东城区****' });
+  });
+
+  it('compares a visible version with the previous visible one, not with one outside the scope', async () => {
+    // A Beijing reader sees only version 3: as their first, it lists all it holds, though it
+    // changed only phones and address from the Guangdong versions they may not see.
+    await addStaff(store, 'bj', 'channel_back_office', ['channel:bancassurance', 'branch:BJ']);
+    const bj = await signIn(app, 'bj');
+    const response = await get(bj, `/customers/${zhang}`);
+    expect(response.statusCode).toBe(200);
+    expect(response.body).not.toContain(P1);
+    const history = response.json().contactHistory;
+    expect(history).toEqual([
+      expect.objectContaining({
+        version: 3,
+        policyNo: 'P5',
+        changed: ['name', 'idNo', 'gender', 'birthDate', 'phones', 'address'],
+      }),
+    ]);
+    expect(history[0].values.address).toBe('北京市西城区****');
   });
 
   it('lists the links the customer is on and all their items, closed ones included', async () => {

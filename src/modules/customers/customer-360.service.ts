@@ -1,4 +1,4 @@
-import { inScope, type Scope } from '../../platform/access/scope.js';
+import type { Scope } from '../../platform/access/scope.js';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { maskAccountNo, maskAddress, maskBirthDate, maskIdNo, maskName, maskPhone } from '../../shared/masking.js';
@@ -48,34 +48,33 @@ export interface ContactVersion {
   policyNo: string;
   submissionId: number;
   role: string;
-  /** Whether the policy lies in the reader's scope: only then are its (masked) values shown. */
-  inScope: boolean;
+  /** The fields that differ from the reader's previous visible version; the first lists what it holds. */
   changed: Field[];
-  values: MaskedParty | null;
+  values: MaskedParty;
 }
 
 /**
  * The customer's versions over time, newest first (every change is versioned, nothing is lost):
- * which policy said it, when, and which fields changed; the values masked, and only from policies
- * within the reader's scope.
+ * which policy said it, when, and which fields changed, the values masked. Only versions from
+ * policies within the reader's scope are read (P5.21): of one outside it nothing leaves the
+ * database — not its policy, its date nor what it changed — so `changed` compares visible
+ * versions only.
  */
 export async function contactHistoryOf(deps: Deps, scope: Scope, customerId: number): Promise<ContactVersion[]> {
-  const versions = await repo.customerVersions(deps.db.kysely, customerId);
+  const versions = await repo.customerVersions(deps.db.kysely, customerId, scope);
   let previous: PartyRecord | undefined;
   const out: ContactVersion[] = [];
   for (const v of versions) {
     const input = openSubmission(deps, { policyNo: v.policy_no, sealed: v.sealed });
     const party = partyOf(input, v.party_role, v.party_seq);
-    const visible = inScope(scope, { branch: v.branch_code, channel: v.channel });
     out.push({
       version: v.version,
       recordedAt: v.received_at,
       policyNo: v.policy_no,
       submissionId: v.submission_id,
       role: v.party_role,
-      inScope: visible,
       changed: changedFields(previous, party),
-      values: visible ? masked(party) : null,
+      values: masked(party),
     });
     previous = party;
   }

@@ -7,6 +7,7 @@ import { parseScope } from '../../platform/access/scope.js';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit-events.js';
 import type { Role } from '../../shared/roles.js';
 import { importAgents } from '../agents/agents.service.js';
+import { NOT_CLOSED } from '../cases/case-rules.js';
 import { importApplications } from '../intake/intake.service.js';
 import { scanBook } from '../linkage/scan.service.js';
 import { addUser } from '../users/users.service.js';
@@ -142,6 +143,19 @@ describe.each(DIALECTS)('customers over HTTP on %s', (dialect) => {
     expect(await events('customer.viewed')).toEqual([
       expect.objectContaining({ actor: 'kefu', object_id: `${zhang}` }),
     ]);
+  });
+
+  it('counts as open every item not closed, whoever holds it', async () => {
+    const setStatus = (policyNo: string, status: string) =>
+      store.db.kysely.updateTable('problem_items').set({ status }).where('policy_no', '=', policyNo).execute();
+    await setStatus('P02', 'closed');
+    for (const status of NOT_CLOSED) {
+      await setStatus('P01', status);
+      const customer = (await get('kefu', `/customers/${zhang}`)).json();
+      expect(customer.openItems.map((i: { policyNo: string; status: string }) => `${i.policyNo} ${i.status}`)).toEqual([
+        `P01 ${status}`,
+      ]);
+    }
   });
 
   it('shows a scoped reader only customers on their policies, and only those policies', async () => {

@@ -61,7 +61,8 @@ export async function policiesOfCustomer(q: Q, id: number, scope: Scope): Promis
   return rows.sort((a, b) => a.policy_no.localeCompare(b.policy_no) || a.role.localeCompare(b.role) || a.seq - b.seq);
 }
 
-export async function openItemsOf(q: Q, policyNos: string[]) {
+/** The items of these policies in one of these statuses, earliest due first. */
+export async function itemsInStatusesOf(q: Q, policyNos: string[], statuses: readonly string[]) {
   const out: Array<{ item_no: string; policy_no: string; rule: string; due_on: string; status: string }> = [];
   for (const chunk of chunkValues(policyNos)) {
     out.push(
@@ -69,13 +70,14 @@ export async function openItemsOf(q: Q, policyNos: string[]) {
         .selectFrom('problem_items')
         .select(['item_no', 'policy_no', 'rule', 'due_on', 'status'])
         .where('policy_no', 'in', chunk)
-        .where('status', '=', 'open')
+        .where('status', 'in', [...statuses])
         .execute()),
     );
   }
   return out.sort((a, b) => a.due_on.localeCompare(b.due_on) || a.item_no.localeCompare(b.item_no));
 }
 
+/** The sealed records of these submissions, with the policy number each is bound to. */
 export async function sealedSubmissions(q: Q, ids: number[]) {
   const out: Array<{ id: number; policy_no: string; sealed: Uint8Array }> = [];
   for (const chunk of chunkValues(ids)) {
@@ -94,19 +96,14 @@ export interface VersionRow {
   policy_no: string;
   received_at: string;
   sealed: Uint8Array;
-  channel: string | null;
-  branch_code: string | null;
 }
 
-/** Every version of a customer, oldest first: the history rows and the current one on the customer. */
-export async function customerVersions(q: Q, id: number): Promise<VersionRow[]> {
-  const columns = [
-    'submissions.policy_no',
-    'submissions.received_at',
-    'submissions.sealed',
-    'applications.channel',
-    'applications.branch_code',
-  ] as const;
+/**
+ * Every version of a customer said by a policy within the scope, oldest first: the history rows
+ * and the current one on the customer. The scope is part of the query (P5.21).
+ */
+export async function customerVersions(q: Q, id: number, scope: Scope): Promise<VersionRow[]> {
+  const columns = ['submissions.policy_no', 'submissions.received_at', 'submissions.sealed'] as const;
   const current = await q
     .selectFrom('customers')
     .innerJoin('submissions', 'submissions.id', 'customers.submission_id')
@@ -114,6 +111,7 @@ export async function customerVersions(q: Q, id: number): Promise<VersionRow[]> 
     .select(['customers.version', 'customers.submission_id', 'customers.party_role', 'customers.party_seq'])
     .select(columns)
     .where('customers.id', '=', id)
+    .where((eb) => scopeCondition(eb, scope, ON_POLICY))
     .execute();
   const earlier = await q
     .selectFrom('customer_versions')
@@ -127,6 +125,7 @@ export async function customerVersions(q: Q, id: number): Promise<VersionRow[]> 
     ])
     .select(columns)
     .where('customer_versions.customer_id', '=', id)
+    .where((eb) => scopeCondition(eb, scope, ON_POLICY))
     .execute();
   return [...earlier, ...current]
     .map((r) => ({ ...r, submission_id: Number(r.submission_id) }))

@@ -40,9 +40,13 @@ const customerSchema = z
         status: z.string(),
       }),
     ),
-    openItems: z.array(
-      z.object({ itemNo: z.string(), policyNo: z.string(), rule: z.string(), dueOn: z.string(), status: z.string() }),
-    ),
+    openItems: z
+      .array(
+        z.object({ itemNo: z.string(), policyNo: z.string(), rule: z.string(), dueOn: z.string(), status: z.string() }),
+      )
+      .describe(
+        'The items of the policies within your scope not closed yet (open, distributed, investigating, submitted, returned), earliest due first',
+      ),
     contactHistory: z
       .array(
         z.object({
@@ -51,12 +55,13 @@ const customerSchema = z
           policyNo: z.string(),
           submissionId: z.number().int(),
           role: z.string(),
-          inScope: z.boolean().describe('Only versions from policies within your scope show their values'),
-          changed: z.array(z.enum(['name', 'idNo', 'gender', 'birthDate', 'phones', 'address', 'accountNo'])),
-          values: maskedPartySchema.nullable(),
+          changed: z
+            .array(z.enum(['name', 'idNo', 'gender', 'birthDate', 'phones', 'address', 'accountNo']))
+            .describe('What differs from the previous version listed; the first lists what it holds'),
+          values: maskedPartySchema,
         }),
       )
-      .describe('Every version of the customer, newest first; values masked'),
+      .describe('The versions of the customer said by policies within your scope, newest first; values masked'),
     links: z
       .array(
         z.object({

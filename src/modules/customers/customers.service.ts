@@ -3,6 +3,7 @@ import type { AuditContext } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { maskAddress, maskBirthDate, maskIdNo, maskName, maskPhone } from '../../shared/masking.js';
+import { NOT_CLOSED } from '../cases/case-rules.js';
 import { contactHistoryOf, linksAndItemsOf } from './customer-360.service.js';
 import * as repo from './customers.repository.js';
 import { openSubmission, type PartyRecord, partyOf } from './party-record.js';
@@ -57,7 +58,7 @@ async function recordsOf(
   });
 }
 
-/** A customer as staff see them: masked by default (P5.21), with their policies and open items. */
+/** A customer as staff see them: masked by default (P5.21), with their policies and items not closed. */
 export async function getCustomer(deps: Deps, scope: Scope, context: AuditContext, id: number) {
   const { customer, policies } = await customerInScope(deps, scope, id);
   const records = (await recordsOf(deps, customer, policies)).map((r) => r.party);
@@ -71,7 +72,8 @@ export async function getCustomer(deps: Deps, scope: Scope, context: AuditContex
     phones: records.find((r) => r.phones.length > 0)?.phones ?? [],
   };
   const policyNos = [...new Set(policies.map((p) => p.policy_no))];
-  const openItems = await repo.openItemsOf(deps.db.kysely, policyNos);
+  // Every item still to be cleared, whoever holds it: not only those customer service has yet to distribute.
+  const openItems = await repo.itemsInStatusesOf(deps.db.kysely, policyNos, NOT_CLOSED);
   const contactHistory = await contactHistoryOf(deps, scope, id);
   const { links, items } = await linksAndItemsOf(deps, id, policyNos);
   await deps.db.kysely

@@ -1,7 +1,7 @@
 import type { Scope } from '../../platform/access/scope.js';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
-import { NOT_CLOSED, WITH_ASSIGNEE } from '../cases/case-rules.js';
+import { NOT_CLOSED, OWED } from '../cases/case-rules.js';
 import { addDays, chinaDayStart, daysBetween, TREND_DAYS, weekStartOf } from './dashboard.js';
 import * as repo from './dashboard.repository.js';
 
@@ -56,9 +56,13 @@ export async function getDashboard(deps: Deps, scope: Scope): Promise<Dashboard>
   const q = deps.db.kysely;
   const today = chinaToday(deps.clock);
   const from = addDays(today, -(TREND_DAYS - 1));
-  const owed = ['open', ...WITH_ASSIGNEE];
   const [counts, raised, closed, rejections] = await Promise.all([
-    repo.countsByChannelAndBranch(q, scope, { today, weekStart: weekStartOf(today), notClosed: NOT_CLOSED, owed }),
+    repo.countsByChannelAndBranch(q, scope, {
+      today,
+      weekStart: weekStartOf(today),
+      notClosed: NOT_CLOSED,
+      owed: OWED,
+    }),
     repo.raisedPerDay(q, scope, from, today),
     repo.closedPerDay(q, scope, from, today),
     repo.rejectionsSince(q, scope, chinaDayStart(from)),

@@ -1,6 +1,6 @@
 import { scopeFromJson } from '../../platform/access/scope.js';
 import type { AuditContext } from '../../platform/audit/audit-events.js';
-import { fixedClock } from '../../platform/clock.js';
+import { chinaToday, fixedClock } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import type { Staff } from '../cases/case-actor.js';
@@ -156,7 +156,7 @@ async function workOne(deps: Deps, who: Staff, item: ListedProblemItem): Promise
     await uploadEvidence(deps, who, context, item.itemNo, {
       kind: 'customer_confirmation',
       fileName: 'customer-confirmation-2.pdf',
-      content: demoPdf(CONFIRMATION),
+      content: demoPdf([...CONFIRMATION, `Item ${item.itemNo}, supplement of ${today(deps)}`]),
     });
     await submitItem(deps, who, context, item.itemNo, {
       resolution: item.resolution === 'corrected' ? 'corrected' : 'legitimate',
@@ -169,7 +169,7 @@ async function workOne(deps: Deps, who: Staff, item: ListedProblemItem): Promise
   await uploadEvidence(deps, who, context, item.itemNo, {
     kind: 'investigation_report',
     fileName: 'investigation-report.pdf',
-    content: demoPdf(REPORT),
+    content: demoPdf([...REPORT, `Item ${item.itemNo}`]),
   });
   // A phone that should not be there is corrected with the customer's own; the rest are explained.
   if ((item.rule === 'SHARED_PHONE' || item.rule === 'AGENT_CONTACT') && chance(item.itemNo, 2) < 0.5) {
@@ -186,7 +186,7 @@ async function workOne(deps: Deps, who: Staff, item: ListedProblemItem): Promise
   await uploadEvidence(deps, who, context, item.itemNo, {
     kind: 'customer_confirmation',
     fileName: 'customer-confirmation.pdf',
-    content: demoPdf(CONFIRMATION),
+    content: demoPdf([...CONFIRMATION, `Item ${item.itemNo}`]),
   });
   const reasons: LegitimateReason[] = ['family', 'same_household', 'same_employer'];
   await submitItem(deps, who, context, item.itemNo, {
@@ -214,6 +214,9 @@ async function verifyItems(deps: Deps, staff: DemoStaff, today: string): Promise
   }
   return closed;
 }
+
+/** The day the replay stands on (its clock is pinned to it). */
+const today = (deps: Deps) => chinaToday(deps.clock);
 
 function nextDay(day: string): string {
   const d = new Date(`${day}T00:00:00Z`);

@@ -4,6 +4,7 @@ import { TEST_PASSWORD } from '../../../test/server.js';
 import { loadSmallBook, SMALL_BOOK_PHONES } from '../../../test/small-book.js';
 import { parseScope } from '../../platform/access/scope.js';
 import { SYSTEM_CONTEXT } from '../../platform/audit/audit-events.js';
+import { fixedClock } from '../../platform/clock.js';
 import type { Role } from '../../shared/roles.js';
 import { addUser, disableUser } from '../users/users.service.js';
 import { escalateOverdue } from './escalation.service.js';
@@ -38,7 +39,8 @@ describe.each(DIALECTS)('escalation of overdue items on %s (P5.13)', (dialect) =
     ).map((n) => n.item_no);
 
   beforeEach(async () => {
-    store = await createTestStore(dialect);
+    // The job runs on the day it escalates as of, or later: never for a day still to come.
+    store = await createTestStore(dialect, { clock: fixedClock('2026-12-07T06:40:00+08:00') });
     await loadSmallBook(store);
     await staff('qudao-gd', 'channel_management', ['branch:GD'], 'qudao.gd@insurer.example');
     await staff('qudao-bj', 'channel_management', ['channel:bancassurance'], 'qudao.bj@insurer.example');
@@ -59,7 +61,7 @@ describe.each(DIALECTS)('escalation of overdue items on %s (P5.13)', (dialect) =
     });
   });
 
-  it('notifies channel management within scope and all compliance, mails each once, audits each item', async () => {
+  it('notifies channel management and compliance within their scope, mails each once, audits each item', async () => {
     // Work in hand is owed; an item awaiting verification or closed is not.
     await q().updateTable('problem_items').set({ status: 'submitted' }).where('policy_no', '=', 'P4').execute();
     const report = await escalateOverdue(store, { asOf: '2026-12-04' });
@@ -176,5 +178,47 @@ describe.each(DIALECTS)('escalation of overdue items on %s (P5.13)', (dialect) =
 
   it('refuses a day that is not a real date', async () => {
     await expect(escalateOverdue(store, { asOf: '2026-02-30' })).rejects.toMatchObject({ kind: 'BAD_INPUT' });
+  });
+
+  it('refuses a day after today (China), marking nothing, so the items escalate on their real day', async () => {
+    // 2026-12-07 23:30 UTC is already the 8th in China: the 8th is today, the 9th is not yet.
+    const late = { ...store, clock: fixedClock('2026-12-07T23:30:00Z') };
+    const refused = escalateOverdue(late, { asOf: '2026-12-09' });
+    await expect(refused).rejects.toMatchObject({ kind: 'BAD_INPUT' });
+    await expect(refused).rejects.toMatchObject({
+      zh: expect.stringContaining('不得晚于今天（2026-12-08）'),
+      en: expect.stringContaining('may not be after today (2026-12-08)'),
+    });
+    await expect(escalateOverdue(store, { asOf: '2026-12-08' })).rejects.toMatchObject({ kind: 'BAD_INPUT' });
+    const escalated = await q()
+      .selectFrom('problem_items')
+      .select('item_no')
+      .where('escalated_on', 'is not', null)
+      .execute();
+    expect(escalated).toEqual([]);
+    expect(await notificationsOf('hegui')).toEqual([]);
+    expect((await escalateOverdue(late, { asOf: '2026-12-08' })).escalated).toBe(4);
+  });
+
+  it('tells a scoped compliance user only of the items within their scope (P5.21)', async () => {
+    await staff('hegui-bj', 'compliance', ['branch:BJ'], 'hegui.bj@insurer.example');
+    await escalateOverdue(store, { asOf: '2026-12-04' });
+    const bank = (
+      await q()
+        .selectFrom('problem_items')
+        .select('item_no')
+        .where('policy_no', 'in', ['P3', 'P4'])
+        .orderBy('item_no')
+        .execute()
+    ).map((i) => i.item_no);
+    expect(await notificationsOf('hegui-bj')).toEqual(bank);
+    expect(await notificationsOf('hegui')).toHaveLength(4);
+    const mail = await q()
+      .selectFrom('mail_outbox')
+      .select(['subject', 'body'])
+      .where('to_address', '=', 'hegui.bj@insurer.example')
+      .executeTakeFirstOrThrow();
+    expect(`${mail.subject}\n${mail.body}`).not.toMatch(/\bP[12]\b/);
+    expect(mail.body).toContain('P3');
   });
 });

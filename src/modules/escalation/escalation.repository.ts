@@ -1,6 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { chunkRows } from '../../platform/db/chunks.js';
-import type { Database, NotificationTable, ProblemItemHistoryTable } from '../../platform/db/schema.js';
+import type { Database, NotificationTable } from '../../platform/db/schema.js';
 
 type Q = Kysely<Database>;
 
@@ -86,6 +86,5 @@ export async function insertNotifications(q: Q, rows: readonly Insertable<Notifi
   }
 }
 
-export async function insertHistory(q: Q, rows: readonly Insertable<ProblemItemHistoryTable>[]): Promise<void> {
-  for (const chunk of chunkRows(rows)) await q.insertInto('problem_item_history').values(chunk).execute();
-}
+// The items' timeline has one writer, shared with the workflow.
+export { insertHistory } from '../cases/cases.repository.js';

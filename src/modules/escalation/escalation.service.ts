@@ -6,14 +6,12 @@ import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import type { NotificationTable, ProblemItemHistoryTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import { isOverdue, WITH_ASSIGNEE } from '../cases/case-rules.js';
+import { isOverdue, OWED } from '../cases/case-rules.js';
 import { isRealDate } from '../intake/china-time.js';
 import { type NewMail, queueMail } from '../mail/mail.repository.js';
 import { type EscalatedItem, escalationMail } from '../mail/mail-messages.js';
 import * as repo from './escalation.repository.js';
 
-/** P5.13: the statuses `isOverdue` counts (customer service owes an open item, the assignee the rest). */
-const OVERDUE_STATUSES = ['open', ...WITH_ASSIGNEE] as const;
 /** Items per transaction: each commits with its notifications, mail and audit events. */
 const CHUNK = 500;
 export const ESCALATION_KIND = 'item.escalated';
@@ -29,21 +27,30 @@ export interface EscalationReport {
 }
 
 /**
- * P5.13: an item still owed past its due day escalates to channel management (those whose data
- * scope covers the policy) and to compliance: in the console (a notification each) and by mail
- * (for those with an address). Each item escalates once: `escalated_on` is set in the same
- * transaction as its notifications, its mail, its timeline line and its audit event, so running
- * the job again, for any day, doubles nothing.
+ * P5.13: an item still owed past its due day escalates to channel management and to compliance,
+ * to those whose data scope covers the policy (P5.21; an unscoped user is the whole company): in
+ * the console (a notification each) and by mail (for those with an address). Each item escalates
+ * once: `escalated_on` is set in the same transaction as its notifications, its mail, its
+ * timeline line and its audit event, so running the job again, for any day, doubles nothing. The
+ * day may be today or earlier, never later: a later day would mark items escalated before they
+ * are overdue, and they would not escalate on the day they are.
  */
 export async function escalateOverdue(
   deps: Deps,
   options: { asOf?: string; context?: AuditContext } = {},
 ): Promise<EscalationReport> {
-  const asOf = options.asOf ?? chinaToday(deps.clock);
+  const today = chinaToday(deps.clock);
+  const asOf = options.asOf ?? today;
   if (!isRealDate(asOf)) {
     throw new AppError('BAD_INPUT', {
       zh: '日期应为真实日期 YYYY-MM-DD',
       en: 'the day must be a real date YYYY-MM-DD',
+    });
+  }
+  if (asOf > today) {
+    throw new AppError('BAD_INPUT', {
+      zh: `升级日期不得晚于今天（${today}）`,
+      en: `the day to escalate as of may not be after today (${today})`,
     });
   }
   const context = options.context ?? SYSTEM_CONTEXT;
@@ -51,7 +58,7 @@ export async function escalateOverdue(
   const staff = await repo.activeStaffOf(deps.db.kysely, ['channel_management', 'compliance']);
   for (;;) {
     const done = await deps.db.kysely.transaction().execute(async (trx) => {
-      const found = (await repo.overdueNotEscalated(trx, OVERDUE_STATUSES, asOf, CHUNK)).filter((row) =>
+      const found = (await repo.overdueNotEscalated(trx, OWED, asOf, CHUNK)).filter((row) =>
         isOverdue({ status: row.status, dueOn: row.due_on }, asOf),
       );
       if (found.length === 0) return true;
@@ -71,10 +78,8 @@ export async function escalateOverdue(
       const history: Insertable<ProblemItemHistoryTable>[] = [];
       const events: AuditEvent[] = [];
       for (const item of items) {
-        const reached = staff.filter(
-          (s) =>
-            s.role === 'compliance' ||
-            inScope(scopeFromJson(s.scope), { branch: item.branch_code, channel: item.channel }),
+        const reached = staff.filter((s) =>
+          inScope(scopeFromJson(s.scope), { branch: item.branch_code, channel: item.channel }),
         );
         const escalated = { itemNo: item.item_no, rule: item.rule, policyNo: item.policy_no, dueOn: item.due_on };
         for (const person of reached) {

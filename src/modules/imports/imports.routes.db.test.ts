@@ -196,6 +196,30 @@ describe.each(DIALECTS)('uploads in the console on %s', (dialect) => {
     expect((await upload(yewu, 'book.xlsx', xlsx)).json().summary).toMatchObject({ lines: 1, rejected: 1, refused: 0 });
   });
 
+  it('keeps no name or ID number of the file’s name: only ASCII letters, short digit runs and the extension', async () => {
+    const line = `${JSON.stringify(application({ policyNo: 'N1' }))}\n`;
+    const named = async (fileName: string, content = line) => {
+      const response = await upload(neiqin, fileName, content);
+      expect(response.statusCode, response.body).toBe(201);
+      const batch = await store.db.kysely
+        .selectFrom('import_batches')
+        .select('file_name')
+        .where('id', '=', response.json().batchId)
+        .executeTakeFirstOrThrow();
+      return batch.file_name;
+    };
+    const stored = await named('张伟_110101198001011232.csv', 'policyNo,channel,branchCode\nC1,agent,GD-GZ\n');
+    expect(stored).toBe('_.csv');
+    expect(stored).not.toMatch(/张|伟|\d{6}/);
+    expect(await named('张伟_11010119800101123X.jsonl')).toBe('_X.jsonl');
+    expect(await named('C:\\导入\\day-book 12-03 李娜 13800138000 v2.jsonl')).toBe('day-book_12-03_v2.jsonl');
+    expect(await named('call 138-0013-8000 acct 6222 0212 3456.jsonl')).toBe('call_acct_.jsonl');
+    const long = await named(`${'a'.repeat(120)}.jsonl`);
+    expect(long).toBe(`${'a'.repeat(74)}.jsonl`);
+    const listed = (await get(neiqin, '/imports')).json().batches.map((b: { fileName: string }) => b.fileName);
+    expect(JSON.stringify(listed)).not.toMatch(/张伟|李娜|110101198001011232|13800138000/);
+  });
+
   it('refuses a file over the limit, storing nothing', async () => {
     const line = `${JSON.stringify(application({ policyNo: 'BIG' }))}\n`;
     const big = line.repeat(Math.ceil((MAX_UPLOAD_BYTES + 1) / line.length));

@@ -10,6 +10,7 @@ import type { Deps } from '../../platform/context.js';
 import { AppError } from '../../platform/errors.js';
 import { importApplications } from '../intake/intake.service.js';
 import { formatOf } from '../intake/record-source.js';
+import { safeFileName } from '../intake/safe-file-name.js';
 import { scopeRefusals } from './import-scope.js';
 import * as repo from './imports.repository.js';
 
@@ -44,12 +45,6 @@ export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const notFound = (id: number) =>
   new AppError('NOT_FOUND', { zh: `导入批次 ${id} 不存在`, en: `import batch ${id} does not exist` });
 
-/** The file's own name, kept to its last 100 safe characters; its extension decides the format. */
-function safeName(fileName: string): string {
-  const base = path.basename(fileName.replaceAll('\\', '/')).replace(/[^\p{L}\p{N}._-]+/gu, '_');
-  return base.length > 100 ? base.slice(-100) : base;
-}
-
 /**
  * A file uploaded in the console (INTERCHANGE §1), through the same importer as `veracity import`:
  * written to a temporary file, gated, stored; each line's outcome kept with the batch, which names
@@ -61,7 +56,7 @@ export async function uploadApplications(
   context: AuditContext,
   upload: { fileName: string; stream: Readable },
 ): Promise<{ batchId: number; summary: ImportCounts & { refused: number } }> {
-  const name = safeName(upload.fileName);
+  const name = safeFileName(upload.fileName);
   formatOf(name);
   const dir = await mkdtemp(path.join(os.tmpdir(), 'veracity-upload-'));
   try {

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { toPortable } from '../../platform/crypto/keyring.js';
@@ -15,6 +14,7 @@ import { agentLookupFrom, type PreparedChunk, prepareChunk } from './prepare-chu
 import { prepareSubmission } from './prepare-submission.js';
 import type { PreparedSubmission } from './prepared.js';
 import { assertReadable, type RawRecord, readRecords } from './record-source.js';
+import { safeFileName } from './safe-file-name.js';
 import { type SubmissionStatus, storeBatch } from './store-batch.js';
 
 export interface LineOutcome extends GateOutcome {
@@ -82,7 +82,7 @@ export async function importApplications(
   const fileDigest = await sha256Of(file);
   const batchId = await repo.createImportBatch(deps.db.kysely, {
     kind: 'applications',
-    file_name: path.basename(file),
+    file_name: safeFileName(file),
     file_digest: fileDigest,
     started_at: deps.clock.now().toISOString(),
     uploaded_by: options.uploadedBy ?? null,

@@ -19,10 +19,7 @@ export function prepareChunk(records: readonly RawRecord[], context: GateContext
       try {
         record = JSON.parse(raw.text);
       } catch (error) {
-        malformed.push({
-          lineNo: raw.lineNo,
-          reason: { zh: '该行不是有效的JSON', en: `the line is not valid JSON (${(error as Error).message})` },
-        });
+        malformed.push({ lineNo: raw.lineNo, reason: invalidJson(error) });
         continue;
       }
     } else {
@@ -35,6 +32,20 @@ export function prepareChunk(records: readonly RawRecord[], context: GateContext
     prepared.push(prepareSubmission(record, raw.lineNo, context, sealer));
   }
   return { prepared, malformed };
+}
+
+/**
+ * Where a line stops being JSON, never what it says: the parser's own message quotes the text
+ * around the fault, which may be a name or an ID number, and the reason is stored and shown.
+ */
+export function invalidJson(error: unknown): { zh: string; en: string } {
+  const at = /position (\d+)/.exec(String((error as Error)?.message ?? ''))?.[1];
+  return at === undefined
+    ? { zh: '该行不是有效的JSON', en: 'the line is not valid JSON' }
+    : {
+        zh: `该行不是有效的JSON（第 ${Number(at) + 1} 个字符处）`,
+        en: `the line is not valid JSON (at character ${Number(at) + 1})`,
+      };
 }
 
 export function agentLookupFrom(entries: Iterable<[string, AgentFacts]>): (code: string) => AgentFacts | undefined {

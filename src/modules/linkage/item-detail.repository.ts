@@ -118,22 +118,6 @@ export async function customerPartiesOf(q: Q, policyNos: string[]): Promise<Part
   return out;
 }
 
-export async function sealedSubmissions(
-  q: Q,
-  ids: number[],
-): Promise<Map<number, { policyNo: string; sealed: Uint8Array }>> {
-  const out = new Map<number, { policyNo: string; sealed: Uint8Array }>();
-  for (const chunk of chunkValues(ids)) {
-    const rows = await q
-      .selectFrom('submissions')
-      .select(['id', 'policy_no', 'sealed'])
-      .where('id', 'in', chunk)
-      .execute();
-    for (const r of rows) out.set(r.id, { policyNo: r.policy_no, sealed: r.sealed });
-  }
-  return out;
-}
-
 /** The sellers whose own or relatives' contact this value is (P5.11). */
 export async function sellersWithContact(
   q: Q,

@@ -6,6 +6,7 @@ import { maskAccountNo, maskAddress, maskIdNo, maskName, maskPhone } from '../..
 import type { Staff } from '../cases/case-actor.js';
 import { caseView } from '../cases/case-view.js';
 import { sellersToRecheck } from '../complaints/complaints.service.js';
+import { sealedSubmissions } from '../customers/customers.repository.js';
 import { openSubmission, type PartyRecord, partyOf } from '../customers/customers.service.js';
 import { normalizeAddress } from '../identity/address.js';
 import { normalizeAccountNo } from '../identity/bank-account.js';
@@ -94,8 +95,8 @@ async function customersOn(deps: Deps, policies: repo.PolicyRow[], holders: Set<
 
 async function openPolicies(deps: Deps, policies: repo.PolicyRow[]) {
   const ids = policies.flatMap((p) => (p.accepted_submission_id === null ? [] : [p.accepted_submission_id]));
-  const sealed = await repo.sealedSubmissions(deps.db.kysely, ids);
-  return new Map([...sealed.values()].map((s) => [s.policyNo, openSubmission(deps, s)]));
+  const sealed = await sealedSubmissions(deps.db.kysely, ids);
+  return new Map(sealed.map((s) => [s.policy_no, openSubmission(deps, { policyNo: s.policy_no, sealed: s.sealed })]));
 }
 
 /**

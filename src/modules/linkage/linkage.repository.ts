@@ -387,6 +387,3 @@ export async function recordScanRun(
     })
     .execute();
 }
-
-// The item list's queries live in items.repository.ts; kept importable from here.
-export { countItems, type ItemFilter, type ItemSort, type ListedItem, listItems } from './items.repository.js';

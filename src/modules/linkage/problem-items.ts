@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/calendar.js';
+import { chinaDate, parseTimestamp } from '../intake/china-time.js';
 
 /** The scan's rules (INTERCHANGE §5). */
 export const SCAN_RULES = ['SHARED_PHONE', 'SHARED_ACCOUNT', 'AGENT_CONTACT', 'COMPLAINT_RECHECK'] as const;
@@ -31,6 +32,16 @@ export function coolingOffEndsOn(receiptSignedOn: string | null, days: number): 
   const d = new Date(`${receiptSignedOn}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
+}
+
+/**
+ * INTERCHANGE §5: when a policy's cooling-off period ends, from the instant its receipt was signed
+ * (its China date) and its product's period, the default when the product has none. Null while the
+ * receipt is not signed.
+ */
+export function coolingOffEndOf(receiptSignedAt: string | null | undefined, days: number | undefined): string | null {
+  const receiptMs = receiptSignedAt ? parseTimestamp(receiptSignedAt) : undefined;
+  return coolingOffEndsOn(receiptMs === undefined ? null : chinaDate(receiptMs), days ?? DEFAULT_COOLING_OFF_DAYS);
 }
 
 export interface Deadline {

@@ -5,19 +5,11 @@ import { AppError } from '../../platform/errors.js';
 import type { WorkingCalendar } from '../calendar/calendar.js';
 import { loadCalendar } from '../calendar/calendar.service.js';
 import { sellersToRecheck } from '../complaints/complaints.service.js';
-import { chinaDate, isRealDate, parseTimestamp } from '../intake/china-time.js';
-import { coolingOffOf } from '../products/products.repository.js';
+import { isRealDate } from '../intake/china-time.js';
 import { type Cluster, clusterOf, hasNewcomer, partiesByPolicy } from './clusters.js';
+import { coolingOffEndsOf } from './cooling-off.service.js';
 import * as repo from './linkage.repository.js';
-import {
-  coolingOffEndsOn,
-  DEFAULT_COOLING_OFF_DAYS,
-  dueOn,
-  FLOOD_HOUSEHOLDS,
-  itemNoOf,
-  linkIdOf,
-  type ScanRule,
-} from './problem-items.js';
+import { dueOn, FLOOD_HOUSEHOLDS, itemNoOf, linkIdOf, type ScanRule } from './problem-items.js';
 
 /** A problem item as the contract gives it (INTERCHANGE §5). */
 export interface ProblemItem {
@@ -230,10 +222,10 @@ async function raiseItems(
     if (list) list.push(i);
     else itemsByLink.set(i.link_id, [i]);
   }
-  const applications = await repo.applicationsByPolicy(trx, [...new Set(findings.flatMap((f) => f.policies))]);
-  const coolingOffDays = await coolingOffOf(trx, [
-    ...new Set([...applications.values()].flatMap((a) => (a.productCode ? [a.productCode] : []))),
-  ]);
+  const coolingOffEnds = await coolingOffEndsOf(
+    trx,
+    findings.flatMap((f) => f.policies),
+  );
   let sequence = await repo.lastItemSequence(trx, asOf);
   const raised: RaisedItem[] = [];
   const rows: Insertable<ProblemItemTable>[] = [];
@@ -256,12 +248,7 @@ async function raiseItems(
     }
     const candidates = finding.policies.filter((p) => !itemized.has(`${finding.linkId}\u0000${p}`));
     for (const policyNo of flood ? candidates.slice(0, 1) : candidates) {
-      const application = applications.get(policyNo);
-      const receiptMs = application?.receiptSignedAt ? parseTimestamp(application.receiptSignedAt) : undefined;
-      const coolingOff = coolingOffEndsOn(
-        receiptMs === undefined ? null : chinaDate(receiptMs),
-        coolingOffDays.get(application?.productCode ?? '') ?? DEFAULT_COOLING_OFF_DAYS,
-      );
+      const coolingOff = coolingOffEnds.get(policyNo) ?? null;
       const deadline = dueOn(calendar, asOf, coolingOff);
       sequence += 1;
       const item: ProblemItem = {

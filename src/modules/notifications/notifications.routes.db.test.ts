@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestStore, DIALECTS, type TestStore } from '../../../test/harness.js';
 import { addStaff, as, type Client, signIn, startApp } from '../../../test/server.js';
 import { loadSmallBook } from '../../../test/small-book.js';
+import { fixedClock } from '../../platform/clock.js';
 import { escalateOverdue } from '../escalation/escalation.service.js';
 
 describe.each(DIALECTS)('notifications over HTTP on %s', (dialect) => {
@@ -20,7 +21,8 @@ describe.each(DIALECTS)('notifications over HTTP on %s', (dialect) => {
     await loadSmallBook(store);
     await addStaff(store, 'hegui', 'compliance');
     await addStaff(store, 'qudao', 'channel_management', ['branch:BJ']);
-    await escalateOverdue(store, { asOf: '2026-12-04' });
+    // Escalated on the morning of the day after the items fell due: never as of a day to come.
+    await escalateOverdue({ ...store, clock: fixedClock('2026-12-04T06:40:00+08:00') }, { asOf: '2026-12-04' });
     app = await startApp(store);
     hegui = await signIn(app, 'hegui');
     qudao = await signIn(app, 'qudao');

@@ -117,8 +117,13 @@ export async function sessionActor(deps: Deps, token: string): Promise<Actor | u
   const idleMs = deps.config.server.sessionIdleMinutes * 60_000;
   const lastSeen = Date.parse(session.last_seen_at);
   if (now >= Date.parse(session.expires_at) || now - lastSeen >= idleMs) return undefined;
-  if (now - lastSeen >= TOUCH_EVERY_MS)
-    await repo.touchSession(deps.db.kysely, session.id, new Date(now).toISOString());
+  if (now - lastSeen >= TOUCH_EVERY_MS) {
+    await repo.touchSession(deps.db.kysely, session.id, new Date(now).toISOString()).catch((error: unknown) => {
+      // The store's writer is taken (the scan): the idle timer is not moved on this time, the
+      // request goes ahead; the next request touches it.
+      if (!String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY')) throw error;
+    });
+  }
   return {
     kind: 'user',
     userId: session.user.id,

@@ -34,18 +34,34 @@ export interface Db {
 }
 
 /** Embedded SQLite (WAL, synchronous=FULL) by default; PostgreSQL when a URL is given. */
-export function openDatabase(options: { dataDir: string; databaseUrl: string | undefined }): Db {
+export function openDatabase(
+  options: { dataDir: string; databaseUrl: string | undefined },
+  sqlite: SqliteOptions = {},
+): Db {
   if (options.databaseUrl) return openPostgres(options.databaseUrl);
   fs.mkdirSync(options.dataDir, { recursive: true });
-  return openSqlite(path.join(options.dataDir, 'veracity.db'));
+  return openSqlite(path.join(options.dataDir, 'veracity.db'), sqlite);
 }
 
-export function openSqlite(file: string): Db {
+export interface SqliteOptions {
+  /**
+   * How long a statement waits for another connection's write lock before SQLITE_BUSY. better-sqlite3
+   * waits in the calling thread: in a worker or a CLI command a long wait is harmless, on the
+   * server's event loop it stops every request, so the server keeps it short (`SERVER_BUSY_TIMEOUT_MS`).
+   */
+  busyTimeoutMs?: number;
+}
+
+/** The server's event loop waits at most this long on the lock; then the write is retried or refused. */
+export const SERVER_BUSY_TIMEOUT_MS = 100;
+
+export function openSqlite(file: string, options: SqliteOptions = {}): Db {
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  // One writer at a time: the scan's last try holds the lock for its whole run (seconds on a large book).
+  database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`);
   database.pragma('cache_size = -32768');
   // SQLite's advice for a long-lived connection: bounded analysis at open, `optimize` now and then.
   database.pragma('analysis_limit = 1000');

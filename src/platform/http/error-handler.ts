@@ -68,8 +68,19 @@ export function installErrorHandler(app: FastifyInstance): void {
           ),
         );
     }
+    if (error.code === 'FST_ERR_CTP_INVALID_JSON' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+      // The parser's message quotes the body around the fault, and a body holds personal values.
+      return reply
+        .status(400)
+        .send(
+          bodyOf(
+            new AppError('BAD_INPUT', { zh: '请求体不是有效的JSON', en: 'the request body is not valid JSON' }),
+            requestId,
+          ),
+        );
+    }
     if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) {
-      // Fastify's own client errors: bad JSON, wrong content type, …
+      // Fastify's own client errors: wrong content type, …
       return reply.status(error.statusCode).send(
         bodyOf(
           new AppError('BAD_INPUT', {
@@ -79,6 +90,23 @@ export function installErrorHandler(app: FastifyInstance): void {
           requestId,
         ),
       );
+    }
+    if (typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY')) {
+      // The embedded store's one writer is taken (the scan's last try holds it for its run): the
+      // server does not stall its event loop waiting, it says so and the caller tries again.
+      request.log.warn({ code: error.code }, 'store busy');
+      return reply
+        .status(503)
+        .header('retry-after', '2')
+        .send(
+          bodyOf(
+            new AppError('UNAVAILABLE', {
+              zh: '数据库正忙（每日扫描正在写入），请稍后重试',
+              en: 'the store is busy (the daily scan is writing); try again in a moment',
+            }),
+            requestId,
+          ),
+        );
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send(

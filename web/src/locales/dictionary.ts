@@ -12,6 +12,7 @@ import {
   missingForSubmit,
   RESOLUTIONS,
   HISTORY_ACTIONS as SERVER_HISTORY_ACTIONS,
+  stepAllowed,
 } from '../../../src/modules/cases/case-rules.js';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES, SCOPED_ROLES } from '../../../src/shared/roles.js';
 
@@ -29,6 +30,7 @@ export {
   ROLE_PERMISSIONS,
   ROLES,
   SCOPED_ROLES,
+  stepAllowed,
 };
 
 /** Both languages of one name. */

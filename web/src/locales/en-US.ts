@@ -282,7 +282,6 @@ const enUS: Messages = {
   'customer.noLinks': 'The customer is on no link',
   'customer.linkStatus': 'Status',
   'customer.linkMembers': 'Customers',
-  'customer.versionOutOfScope': 'From a policy outside your scope: values not shown',
   'customer.linkCleared': 'Cleared',
   'customer.linkOpen': 'Open',
   'customer.linkSeen': 'Seen',

@@ -277,7 +277,6 @@ const zhCN = {
   'customer.noLinks': '该客户不在任何关联中',
   'customer.linkStatus': '关联状态',
   'customer.linkMembers': '涉及客户数',
-  'customer.versionOutOfScope': '该版本来自您数据范围外的保单，不显示取值',
   'customer.linkCleared': '已澄清',
   'customer.linkOpen': '待处理',
   'customer.linkSeen': '发现期间',

@@ -261,16 +261,18 @@ export interface MaskedValues {
   accountNo: string | null;
 }
 
-/** One version of the customer: which submission said it, what changed, the values masked. */
+/**
+ * One version of the customer from a policy within the reader's scope (the server leaves out the
+ * others): which submission said it, what changed since the previous one listed, the values masked.
+ */
 export interface ContactVersion {
   version: number;
   recordedAt: string;
   policyNo: string;
   submissionId: number;
   role: string;
-  inScope: boolean;
   changed: Array<keyof MaskedValues>;
-  values: MaskedValues | null;
+  values: MaskedValues;
 }
 
 export interface CustomerLink {

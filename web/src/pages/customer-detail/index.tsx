@@ -47,8 +47,8 @@ export default function CustomerDetailPage() {
   }
   const c: Customer = customer.data;
   const items = c.items ?? c.openItems ?? [];
-  // The account is not on the profile: the newest version that shows values has it (masked).
-  const accountNo = c.accountNo ?? c.contactHistory?.find((v) => v.values)?.values?.accountNo ?? null;
+  // The account is not on the profile: the newest version listed has it (masked).
+  const accountNo = c.accountNo ?? c.contactHistory?.[0]?.values.accountNo ?? null;
   const reveal = (field: Parameters<typeof Revealable>[0]['field'], masked: string | null, index?: number) => (
     <Revealable customerId={c.customerId} field={field} masked={masked} index={index} />
   );

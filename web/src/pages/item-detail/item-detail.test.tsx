@@ -147,6 +147,26 @@ describe('item detail', () => {
     expect(actionButtons()).toEqual(['verify', 'compliance']);
   });
 
+  it.each([
+    ['investigating', '合规自行调查'],
+    ['submitted', '批评及整改意见'],
+    ['closed', '批评及整改意见'],
+  ])('opens the compliance step on an item %s at what the server allows (%s)', async (status, label) => {
+    const body = detail(['compliance']);
+    body.item.status = status;
+    stubApi({ 'GET /api/v1/items/PI-9': { body } });
+    const user = userEvent.setup({ delay: null });
+    renderDetail();
+    await user.click(await screen.findByRole('button', { name: /合规处理/ }));
+    const dialog = await screen.findByRole('dialog');
+    const checked = within(dialog)
+      .getAllByRole('radio')
+      .filter((r) => (r as HTMLInputElement).checked)
+      .map((r) => r.closest('label')?.textContent);
+    // A submitted or closed item can no longer be taken over (409): the opinion is the default.
+    expect(checked).toEqual([label]);
+  });
+
   it('uploads evidence as multipart kind + file, then refreshes', async () => {
     const api = stubApi({
       'GET /api/v1/items/PI-9': { body: detail(['evidence']) },

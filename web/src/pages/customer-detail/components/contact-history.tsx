@@ -11,7 +11,7 @@ function shown(values: MaskedValues, field: keyof MaskedValues, lang: 'zh' | 'en
   return value ?? '—';
 }
 
-/** Every version of the customer, newest first: when, which policy said it, what changed (masked). */
+/** The customer's versions in the reader's scope, newest first: when, which policy, what changed (masked). */
 export function ContactHistory({ history }: { history: ContactVersion[] }) {
   const { t, short } = useIntl();
   if (history.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('customer.noHistory')} />;
@@ -37,12 +37,11 @@ export function ContactHistory({ history }: { history: ContactVersion[] }) {
                 {v.changed.map((field) => (
                   <li key={field}>
                     {nameOf(CUSTOMER_FIELDS, field, short)}
-                    {v.values && <span className="vc-change">{shown(v.values, field, short)}</span>}
+                    <span className="vc-change">{shown(v.values, field, short)}</span>
                   </li>
                 ))}
               </ul>
             )}
-            {!v.inScope && <Typography.Text type="secondary">{t('customer.versionOutOfScope')}</Typography.Text>}
           </div>
         ),
       }))}

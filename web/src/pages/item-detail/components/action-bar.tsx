@@ -88,7 +88,7 @@ export function ActionBar({ detail, onChanged }: { detail: ItemDetail; onChanged
       {open === 'correct' && <CorrectionModal {...props} />}
       {open === 'submit' && <SubmitModal {...props} evidenceKinds={(detail.evidence ?? []).map((e) => e.kind)} />}
       {open === 'verify' && <VerifyModal {...props} />}
-      {open === 'compliance' && <ComplianceModal {...props} />}
+      {open === 'compliance' && <ComplianceModal {...props} status={detail.item.status} />}
     </>
   );
 }

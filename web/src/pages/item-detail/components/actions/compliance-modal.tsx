@@ -2,7 +2,7 @@ import { Form, Input, Radio } from 'antd';
 import { ActionModal } from '../../../../components/action-modal';
 import { useNotify } from '../../../../components/notify';
 import { useIntl } from '../../../../locales';
-import { COMPLIANCE_ACTIONS } from '../../../../locales/dictionary';
+import { COMPLIANCE_ACTIONS, stepAllowed } from '../../../../locales/dictionary';
 import { complianceAction } from '../../../../services/items';
 
 interface Values {
@@ -10,13 +10,18 @@ interface Values {
   note: string;
 }
 
-/** P5.24: compliance investigates itself, issues a criticism and rectification opinion, or refers to the committee. */
+/**
+ * P5.24: compliance investigates itself, issues a criticism and rectification opinion, or refers to
+ * the committee. A submitted or closed item can no longer be taken over: the opinion comes first.
+ */
 export function ComplianceModal({
   itemNo,
+  status,
   onDone,
   onClosed,
 }: {
   itemNo: string;
+  status: string;
   onDone: () => void;
   onClosed: () => void;
 }) {
@@ -27,7 +32,7 @@ export function ComplianceModal({
     <ActionModal<Values>
       title={t('action.compliance')}
       form={form}
-      initialValues={{ action: 'investigate' }}
+      initialValues={{ action: stepAllowed('take_over', status) ? 'investigate' : 'rectification' }}
       onClosed={onClosed}
       onSubmit={async (values) => {
         await complianceAction(itemNo, { action: values.action, note: values.note.trim() });
