@@ -96,7 +96,7 @@ async function storeWaitingForLock(deps: Deps, group: Waiting[]): Promise<Stored
       const code = (error as { code?: unknown })?.code;
       const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
       if (!busy || performance.now() > giveUpAt) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }
 }

@@ -59,7 +59,7 @@ describe('the embedded store while another connection holds the write lock', () 
       payload: application({ policyNo: 'P2026120400001' }),
       headers: { authorization: `Bearer ${key}` },
     });
-    await new Promise((resolve) => setTimeout(resolve, 4 * SERVER_BUSY_TIMEOUT_MS));
+    await new Promise((resolve) => setTimeout(resolve, 300));
     const check = await app.inject({
       method: 'POST',
       url: '/api/v1/applications/check',
