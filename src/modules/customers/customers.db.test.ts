@@ -58,7 +58,7 @@ const BOOK = [
     beneficiaries: [{ name: '张伟', idType: 'RESIDENT_ID', idNo: ZHANG_WEI_ID, relationToInsured: 'other' }],
   }),
 ];
-const PLAIN = /13800138000|138-0013-8000|8888 1234|张伟|东长安街|6222|1980-01-01/;
+const PLAIN = /13800138000|138-0013-8000|8888 1234|张伟|东长安街|6222 ?0212|1980-01-01/;
 
 describe.each(DIALECTS)('customers over HTTP on %s', (dialect) => {
   let store: TestStore;
@@ -203,7 +203,7 @@ describe.each(DIALECTS)('customers over HTTP on %s', (dialect) => {
       { field: 'accountNo', reason: '核对扣款账户', policyNo: 'P01' },
     ]);
     const trail = (await store.db.kysely.selectFrom('audit_events').select('data').execute()).map((e) => e.data);
-    expect(trail.join('\n')).not.toMatch(/8888|13800138000|6222|110101/);
+    expect(trail.join('\n')).not.toMatch(/8888 ?1234|13800138000|6222 ?0212|11010119800101/);
     expect(revealed[0]).toMatchObject({ actor: 'kefu', object_type: 'customer', object_id: `${zhang}` });
   });
 
