@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliOn } from '../../../test/cli.js';
-import { tempDir, writeJsonl } from '../../../test/harness.js';
-import { agent, application, residentId } from '../../../test/records.js';
+import { cliOn, scanTwoSharingPolicies } from '../../../test/cli.js';
+import { tempDir } from '../../../test/harness.js';
 
 const dataDir = tempDir('veracity-cli-distribute-');
 
@@ -12,19 +11,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('veracity items distribute (P5.13)', () => {
   it('distributes every open item by the rules and the fallback, the link-mates together', () => {
-    expect(veracity(['agents', 'import', writeJsonl(dataDir, 'agents.jsonl', [agent()])]).status).toBe(0);
-    const wang = {
-      ...(application().applicant as object),
-      name: '王磊',
-      birthDate: '1975-03-03',
-      idNo: residentId('110101', '1975-03-03', '031'),
-    };
-    const book = [
-      application(),
-      application({ policyNo: 'P2', applicant: wang, payerAccount: null, beneficiaries: [] }),
-    ];
-    expect(veracity(['import', writeJsonl(dataDir, 'book.jsonl', book)]).status).toBe(0);
-    expect(veracity(['scan', '--as-of', '2026-11-30']).status).toBe(0);
+    for (const step of scanTwoSharingPolicies(veracity, dataDir)) expect(step.status, step.stderr).toBe(0);
 
     // Nobody to give them to yet.
     const none = veracity(['items', 'distribute', '--all-open']);

@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cliOn } from '../../../test/cli.js';
-import { tempDir, writeJsonl } from '../../../test/harness.js';
-import { agent, application, residentId } from '../../../test/records.js';
+import { cliOn, scanTwoSharingPolicies } from '../../../test/cli.js';
+import { tempDir } from '../../../test/harness.js';
 
 const dataDir = tempDir('veracity-cli-items-');
 
@@ -13,19 +12,7 @@ afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
 describe('veracity items escalate and holds', () => {
   it('escalates overdue items to staff with an address, once, and exports the held policies', () => {
-    expect(veracity(['agents', 'import', writeJsonl(dataDir, 'agents.jsonl', [agent()])]).status).toBe(0);
-    const wang = {
-      ...(application().applicant as object),
-      name: '王磊',
-      birthDate: '1975-03-03',
-      idNo: residentId('110101', '1975-03-03', '031'),
-    };
-    const book = [
-      application(),
-      application({ policyNo: 'P2', applicant: wang, payerAccount: null, beneficiaries: [] }),
-    ];
-    expect(veracity(['import', writeJsonl(dataDir, 'book.jsonl', book)]).status).toBe(0);
-    expect(veracity(['scan', '--as-of', '2026-11-30']).status).toBe(0);
+    for (const step of scanTwoSharingPolicies(veracity, dataDir)) expect(step.status, step.stderr).toBe(0);
     const added = veracity(
       ['users', 'add', 'hegui', '--role', 'compliance', '--email', 'hegui@insurer.example'],
       'Strong-pass-2026\n',

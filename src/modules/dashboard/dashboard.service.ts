@@ -2,7 +2,8 @@ import type { Scope } from '../../platform/access/scope.js';
 import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { NOT_CLOSED, OWED } from '../cases/case-rules.js';
-import { addDays, chinaDayStart, daysBetween, TREND_DAYS, weekStartOf } from './dashboard.js';
+import { addDays } from '../intake/china-time.js';
+import { chinaDayStart, daysBetween, TREND_DAYS, weekStartOf } from './dashboard.js';
 import * as repo from './dashboard.repository.js';
 
 export interface Counts {

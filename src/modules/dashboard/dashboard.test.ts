@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, chinaDayStart, daysBetween, weekStartOf } from './dashboard.js';
+import { addDays } from '../intake/china-time.js';
+import { chinaDayStart, daysBetween, weekStartOf } from './dashboard.js';
 
 describe('dashboard days', () => {
   it('starts the week on Monday and counts days across months and years', () => {

@@ -1,12 +1,7 @@
 /** The dashboard's days (China dates), as pure arithmetic on YYYY-MM-DD. */
+import { addDays } from '../intake/china-time.js';
 
 export const TREND_DAYS = 30;
-
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** The Monday of the week the day falls in (the Chinese working week starts on Monday). */
 export function weekStartOf(day: string): string {

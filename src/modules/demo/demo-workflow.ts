@@ -12,6 +12,7 @@ import { uploadEvidence } from '../cases/evidence.service.js';
 import { recordWork, submitItem } from '../cases/investigation.service.js';
 import { verifyItem } from '../cases/verification.service.js';
 import { escalateOverdue } from '../escalation/escalation.service.js';
+import { addDays } from '../intake/china-time.js';
 import type { ListedProblemItem } from '../linkage/items.service.js';
 import { listItems } from '../linkage/items.service.js';
 import { scanBook } from '../linkage/scan.service.js';
@@ -32,7 +33,7 @@ export async function replayDemoWork(deps: Deps, options: { from: string; to: st
   const staff = await demoStaff(deps);
   await setDemoRules(deps, staff);
   const days: string[] = [];
-  for (let day = options.from; day <= options.to; day = nextDay(day)) {
+  for (let day = options.from; day <= options.to; day = addDays(day, 1)) {
     if (calendar.isWorkingDay(day).working) days.push(day);
   }
   const summary: ReplaySummary = { days: days.length, scanned: 0, distributed: 0, submitted: 0, closed: 0 };
@@ -217,12 +218,6 @@ async function verifyItems(deps: Deps, staff: DemoStaff, today: string): Promise
 
 /** The day the replay stands on (its clock is pinned to it). */
 const today = (deps: Deps) => chinaToday(deps.clock);
-
-function nextDay(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 function hashOf(text: string): number {
   let h = 2166136261;

@@ -3,17 +3,12 @@ import { chinaToday } from '../../platform/clock.js';
 import type { Deps } from '../../platform/context.js';
 import { importAgents } from '../agents/agents.service.js';
 import { type ComplaintImportSummary, importComplaints } from '../complaints/complaints.service.js';
+import { addDays } from '../intake/china-time.js';
 import { type ImportSummary, importApplications } from '../intake/intake.service.js';
 import { writeBook } from './write-book.js';
 
 export const DEMO_SEED = 20261203;
 const DEMO_DAYS = 20;
-
-function daysBefore(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
-}
 
 /** Writes a synthetic book (agents, applications, complaints) ending yesterday, China time. */
 export async function writeDemoBook(
@@ -24,7 +19,7 @@ export async function writeDemoBook(
   return writeBook(dir, {
     seed: options.seed ?? DEMO_SEED,
     applications: options.applications,
-    from: daysBefore(today, DEMO_DAYS),
+    from: addDays(today, -DEMO_DAYS),
     days: DEMO_DAYS,
   });
 }
@@ -43,5 +38,5 @@ export async function loadDemoBook(
   await importAgents(deps, book.agentsFile);
   const complaints = await importComplaints(deps, book.complaintsFile);
   const summary = await importApplications(deps, book.applicationsFile);
-  return { dir, from: daysBefore(today, DEMO_DAYS), summary, complaints };
+  return { dir, from: addDays(today, -DEMO_DAYS), summary, complaints };
 }

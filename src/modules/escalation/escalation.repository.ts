@@ -87,4 +87,3 @@ export async function insertNotifications(q: Q, rows: readonly Insertable<Notifi
 }
 
 // The items' timeline has one writer, shared with the workflow.
-export { insertHistory } from '../cases/cases.repository.js';

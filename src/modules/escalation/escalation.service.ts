@@ -7,6 +7,7 @@ import type { Deps } from '../../platform/context.js';
 import type { NotificationTable, ProblemItemHistoryTable } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import { isOverdue, OWED } from '../cases/case-rules.js';
+import { insertHistory } from '../cases/cases.repository.js';
 import { isRealDate } from '../intake/china-time.js';
 import { type NewMail, queueMail } from '../mail/mail.repository.js';
 import { type EscalatedItem, escalationMail } from '../mail/mail-messages.js';
@@ -110,7 +111,7 @@ export async function escalateOverdue(
         });
       }
       await repo.insertNotifications(trx, notifications);
-      await repo.insertHistory(trx, history);
+      await insertHistory(trx, history);
       const mails = mailsFor(deps, byPerson, asOf);
       await queueMail(trx, mails, now);
       await deps.audit.append(trx, context, events);

@@ -1,5 +1,6 @@
 import type { AuditContext, AuditEvent } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
+import { isStoreBusy } from '../../platform/db/database.js';
 import type { PreparedSubmission } from './prepared.js';
 import { type StoredOutcome, storeBatch } from './store-batch.js';
 
@@ -93,9 +94,7 @@ async function storeWaitingForLock(deps: Deps, group: Waiting[]): Promise<Stored
     try {
       return await storeGroup(deps, group);
     } catch (error) {
-      const code = (error as { code?: unknown })?.code;
-      const busy = typeof code === 'string' && code.startsWith('SQLITE_BUSY');
-      if (!busy || performance.now() > giveUpAt) throw error;
+      if (!isStoreBusy(error) || performance.now() > giveUpAt) throw error;
       await new Promise((resolve) => setTimeout(resolve, 5));
     }
   }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { WorkingCalendar } from '../calendar/calendar.js';
-import { chinaDate, parseTimestamp } from '../intake/china-time.js';
+import { addDays, chinaDate, parseTimestamp } from '../intake/china-time.js';
 
 /** The scan's rules (INTERCHANGE §5). */
 export const SCAN_RULES = ['SHARED_PHONE', 'SHARED_ACCOUNT', 'AGENT_CONTACT', 'COMPLAINT_RECHECK'] as const;
@@ -28,10 +28,7 @@ export function itemNoOf(detectedOn: string, sequence: number): string {
 
 /** The last day of the cooling-off period, from the China date the receipt was signed. */
 export function coolingOffEndsOn(receiptSignedOn: string | null, days: number): string | null {
-  if (!receiptSignedOn) return null;
-  const d = new Date(`${receiptSignedOn}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return receiptSignedOn ? addDays(receiptSignedOn, days) : null;
 }
 
 /**

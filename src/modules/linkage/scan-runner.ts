@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads';
 import { type AuditContext, SYSTEM_CONTEXT } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
 import { toPortable } from '../../platform/crypto/keyring.js';
+import { isStoreBusy } from '../../platform/db/database.js';
 import { AppError, ERROR_KINDS, type ErrorKind } from '../../platform/errors.js';
 import type { DailyJob } from '../../platform/jobs/scheduler.js';
 import type { ScanWorkerData, ScanWorkerReply } from './scan.worker.js';
@@ -113,8 +114,7 @@ export const scanInWorker: ScanExecutor = async (deps, request) => {
   for (let attempt = 1; ; attempt++) {
     const answer = await oneWorker(deps, { ...request, writeLockFirst: attempt === ATTEMPTS });
     if (answer.ok) return answer.summary;
-    const busy = answer.error.code?.startsWith('SQLITE_BUSY') ?? false;
-    if (!busy || attempt >= ATTEMPTS) throw errorFrom(answer.error);
+    if (!isStoreBusy(answer.error) || attempt >= ATTEMPTS) throw errorFrom(answer.error);
     deps.logger.warn(
       { asOf: request.asOf, mode: request.mode, attempt, code: answer.error.code },
       'scan: store busy, retrying',

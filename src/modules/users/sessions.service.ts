@@ -3,6 +3,7 @@ import type { Actor } from '../../platform/access/actor.js';
 import { scopeFromJson } from '../../platform/access/scope.js';
 import type { AuditContext } from '../../platform/audit/audit-events.js';
 import type { Deps } from '../../platform/context.js';
+import { isStoreBusy } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { Role } from '../../shared/roles.js';
 import { decoyHash, verifyPassword } from './passwords.js';
@@ -121,7 +122,7 @@ export async function sessionActor(deps: Deps, token: string): Promise<Actor | u
     await repo.touchSession(deps.db.kysely, session.id, new Date(now).toISOString()).catch((error: unknown) => {
       // The store's writer is taken (the scan): the idle timer is not moved on this time, the
       // request goes ahead; the next request touches it.
-      if (!String((error as { code?: unknown })?.code ?? '').startsWith('SQLITE_BUSY')) throw error;
+      if (!isStoreBusy(error)) throw error;
     });
   }
   return {

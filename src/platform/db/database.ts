@@ -43,6 +43,12 @@ export function openDatabase(
   return openSqlite(path.join(options.dataDir, 'veracity.db'), sqlite);
 }
 
+/** SQLite's one writer is taken (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, …): the work may be tried again. */
+export function isStoreBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
+}
+
 export interface SqliteOptions {
   /**
    * How long a statement waits for another connection's write lock before SQLITE_BUSY. better-sqlite3

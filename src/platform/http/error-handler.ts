@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { isStoreBusy } from '../db/database.js';
 import { AppError, isAppError } from '../errors.js';
 
 /** One error body for every failure: a code, both languages, and the fields at fault. */
@@ -91,7 +92,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         ),
       );
     }
-    if (typeof error.code === 'string' && error.code.startsWith('SQLITE_BUSY')) {
+    if (isStoreBusy(error)) {
       // The embedded store's one writer is taken (the scan's last try holds it for its run): the
       // server does not stall its event loop waiting, it says so and the caller tries again.
       request.log.warn({ code: error.code }, 'store busy');
